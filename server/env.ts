@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+// Empty strings count as unset, so `FOO=` in a shell or .env behaves like no FOO at all.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const postgresUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}, "expected a postgresql://user:password@host:port/database URL");
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const serverEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: optional(postgresUrl),
+  /** Set by the launcher: whether DATABASE_URL points at the embedded server. */
+  PAYOPS_DATABASE_MODE: z.enum(["embedded", "external"]).default("external"),
+  EMBEDDED_POSTGRES_PORT: port.default(54329),
+  PORT: port.default(3000),
+  APP_URL: z.url("expected an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  STRIPE_SECRET_KEY: optional(
+    z.string().regex(/^(sk|rk)_(test|live)_/, "expected a key starting sk_test_, sk_live_ or rk_"),
+  ),
+  STRIPE_PUBLISHABLE_KEY: optional(
+    z.string().regex(/^pk_(test|live)_/, "expected a key starting pk_test_ or pk_live_"),
+  ),
+  STRIPE_WEBHOOK_SECRET: optional(z.string().startsWith("whsec_", "expected a signing secret starting whsec_")),
+  STRIPE_API_URL: optional(z.url("expected the sandbox's base URL, e.g. http://127.0.0.1:12111")),
+  STRIPE_SANDBOX_PORT: port.default(12111),
+  JOB_EXECUTOR: z.enum(["local", "inngest"]).default("local"),
+  INNGEST_EVENT_KEY: optional(z.string().min(1)),
+  INNGEST_SIGNING_KEY: optional(z.string().min(1)),
+  REDIS_URL: optional(z.url("expected redis://host:port")),
+  AUTH_SECRET: optional(z.string().min(32, "expected at least 32 characters")),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+export class ConfigurationError extends Error {}
+
+/** Parses the environment; a bad value throws one line naming the variable and what it expects. */
+export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
+  const result = serverEnvSchema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = issue.path.join(".");
+    throw new ConfigurationError(`Invalid configuration: ${name} ${issue.message}`);
+  }
+  const env = result.data;
+  if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+    throw new ConfigurationError(
+      "Invalid configuration: AUTH_SECRET is required in production (at least 32 characters)",
+    );
+  }
+  if (env.JOB_EXECUTOR === "inngest" && env.NODE_ENV === "production" && !env.INNGEST_SIGNING_KEY) {
+    throw new ConfigurationError("Invalid configuration: INNGEST_SIGNING_KEY is required when JOB_EXECUTOR=inngest");
+  }
+  return env;
+}
+
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  cached ??= parseServerEnv(process.env);
+  return cached;
+}
