@@ -1,0 +1,10 @@
+import pino from "pino";
+
+// JSON lines to stdout; LOG_LEVEL is read directly so the logger works before env validation.
+export const logger = pino({
+  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+  base: { service: "payops" },
+  redact: ["req.headers.authorization", "req.headers.cookie", "*.password", "*.passwordHash", "*.secret"],
+});
+
+export type Logger = typeof logger;
