@@ -1,0 +1,7 @@
+// Runs once when the Next.js server starts.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { validateConfigAtStart } = await import("./server/observability/validate-config-at-start");
+    validateConfigAtStart();
+  }
+}

@@ -1,0 +1,10 @@
+import { seedStaff } from "../server/auth/seed-staff";
+import type { PrismaClient } from "../server/db/client";
+
+export type SeedReport = { staffCreated: number };
+
+/** Idempotent: safe on every start; a restart neither duplicates nor overwrites seeded rows. */
+export async function seedDatabase(prisma: PrismaClient, options: { production: boolean }): Promise<SeedReport> {
+  const staffCreated = options.production ? 0 : await seedStaff(prisma);
+  return { staffCreated };
+}
