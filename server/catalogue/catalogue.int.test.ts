@@ -43,6 +43,23 @@ describe("seedCatalogue", () => {
     expect(await database.prisma.product.count()).toBe(CATALOGUE_PRODUCTS.length);
     expect(result).toEqual({ products: CATALOGUE_PRODUCTS.length, prices: CATALOGUE_PRODUCTS.length * 3 });
   });
+
+  it("keeps a price the merchant changed and restores a price that was deleted", async () => {
+    const prisma = database.prisma;
+    const board = await prisma.product.findUniqueOrThrow({ where: { slug: "walnut-serving-board" } });
+    await prisma.productPrice.update({
+      where: { productId_currency: { productId: board.id, currency: "USD" } },
+      data: { amountMinor: 5200 },
+    });
+    await prisma.productPrice.delete({ where: { productId_currency: { productId: board.id, currency: "JPY" } } });
+    await seedCatalogue(prisma);
+    const prices = await prisma.productPrice.findMany({ where: { productId: board.id }, orderBy: { currency: "asc" } });
+    expect(prices.map((price) => [price.currency, price.amountMinor])).toEqual([
+      ["EUR", 4500],
+      ["JPY", 6900],
+      ["USD", 5200],
+    ]);
+  });
 });
 
 describe("catalogue queries", () => {
