@@ -1,0 +1,101 @@
+import type Stripe from "stripe";
+import { db, type PrismaClient, type Tx } from "../db/client";
+import { AppError } from "../errors";
+import { applyOrderInput, lockOrder, type OrderInputResult } from "./apply-order-input";
+import { inputFromPaymentIntent } from "./derive-order-input";
+import type { OrderChangeCause } from "./order-cause";
+
+export type AppliedPaymentIntent = { orderId: string; from: string; to: string; applied: boolean };
+
+export type ApplyOptions = {
+  prisma?: PrismaClient;
+  /** When Stripe's view was observed (ms); defaults to now, right for a freshly retrieved object. */
+  observedAt?: number;
+};
+
+/**
+ * The one code path that moves an order from a PaymentIntent: used by webhooks, the return page
+ * and the sweeper. Idempotent: applying the same PaymentIntent twice changes nothing the second time.
+ */
+export async function applyPaymentIntentToOrder(
+  paymentIntent: Stripe.PaymentIntent,
+  cause: OrderChangeCause,
+  options: ApplyOptions = {},
+): Promise<AppliedPaymentIntent> {
+  const prisma = options.prisma ?? db();
+  const observedAt = options.observedAt ?? Date.now();
+  const result = await prisma.$transaction((tx) =>
+    applyPaymentIntentInTransaction(tx, paymentIntent, cause, observedAt),
+  );
+  return { orderId: result.orderId, from: result.from, to: result.to, applied: result.applied };
+}
+
+/** The same, inside a caller's transaction (webhook processing marks its event in the same one). */
+export async function applyPaymentIntentInTransaction(
+  tx: Tx,
+  paymentIntent: Stripe.PaymentIntent,
+  cause: OrderChangeCause,
+  observedAt: number,
+): Promise<OrderInputResult> {
+  const orderId = paymentIntent.metadata?.order_id;
+  if (!orderId) throw new AppError("UNPROCESSABLE", `PaymentIntent ${paymentIntent.id} has no metadata.order_id`);
+  const order = await lockOrder(tx, orderId);
+  const payment = await upsertPayment(tx, order.id, paymentIntent, observedAt, order.stripe_observed_at);
+
+  // An order paid with a later PaymentIntent is not moved by an earlier, abandoned one.
+  const newer = await tx.payment.findFirst({
+    where: { orderId: order.id, createdAt: { gt: payment.createdAt } },
+    select: { id: true },
+  });
+  if (newer) return { orderId: order.id, from: order.status, to: order.status, applied: false, decision: "noop" };
+
+  return applyOrderInput(tx, order, inputFromPaymentIntent(paymentIntent), observedAt, cause);
+}
+
+function chargeId(paymentIntent: Stripe.PaymentIntent): string | null {
+  const charge = paymentIntent.latest_charge;
+  if (!charge) return null;
+  return typeof charge === "string" ? charge : charge.id;
+}
+
+async function upsertPayment(
+  tx: Tx,
+  orderId: string,
+  paymentIntent: Stripe.PaymentIntent,
+  observedAt: number,
+  orderObservedAt: Date | null,
+) {
+  const mirror = {
+    status: paymentIntent.status,
+    amountMinor: paymentIntent.amount,
+    captureMethod: paymentIntent.capture_method,
+    latestChargeId: chargeId(paymentIntent),
+    lastPaymentError: paymentIntent.last_payment_error?.message ?? null,
+  };
+  const existing = await tx.payment.findUnique({
+    where: { stripePaymentIntentId: paymentIntent.id },
+    select: { id: true, createdAt: true, amountCapturedMinor: true },
+  });
+  if (!existing) {
+    return tx.payment.create({
+      data: {
+        orderId,
+        stripePaymentIntentId: paymentIntent.id,
+        currency: paymentIntent.currency.toUpperCase(),
+        amountCapturedMinor: paymentIntent.amount_received,
+        ...mirror,
+      },
+      select: { id: true, createdAt: true },
+    });
+  }
+  // A stale snapshot must not overwrite a newer one; captured money only ever grows.
+  const isStale = orderObservedAt !== null && observedAt < orderObservedAt.getTime();
+  return tx.payment.update({
+    where: { id: existing.id },
+    data: {
+      ...(isStale ? {} : mirror),
+      amountCapturedMinor: Math.max(existing.amountCapturedMinor, paymentIntent.amount_received),
+    },
+    select: { id: true, createdAt: true },
+  });
+}
