@@ -1,0 +1,117 @@
+import type Stripe from "stripe";
+import { type PricedCart, priceCart } from "../catalogue/price-cart";
+import type { PrismaClient } from "../db/client";
+import { AppError } from "../errors";
+import type { FraudHook } from "../fraud/fraud-hook";
+import { fraudHooks, runFraudPreCheck } from "../fraud/run-fraud-pre-check";
+import { logger } from "../observability/logger";
+import { type CheckoutRequest, parseCheckoutRequest } from "./checkout-request";
+import { createOrder } from "./create-order";
+import { openPaymentIntent } from "./open-payment-intent";
+
+export type CheckoutDependencies = {
+  prisma: PrismaClient;
+  stripe: Stripe;
+  fraudHooks?: readonly FraudHook[];
+  ipAddress?: string | null;
+};
+
+export type CheckoutSession = {
+  orderToken: string;
+  paymentIntentId: string;
+  clientSecret: string;
+  paymentIntentStatus: Stripe.PaymentIntent.Status;
+  currency: string;
+  totalMinor: number;
+  /** False when the checkout key had already made this order (a double submit, a reload). */
+  created: boolean;
+};
+
+export const BLOCKED_MESSAGE =
+  "We can't accept this order online. Please contact us and we'll help you complete your purchase.";
+
+/**
+ * Turns a cart into an order and the PaymentIntent that pays it: prices from the catalogue, the
+ * fraud pre-check, the order, then the PaymentIntent, in that order. The browser's checkout key
+ * makes the whole call idempotent: the same key returns the same order and PaymentIntent.
+ */
+export async function createCheckout(input: unknown, deps: CheckoutDependencies): Promise<CheckoutSession> {
+  const request = parseCheckoutRequest(input);
+  const existing = await findOrderByCheckoutKey(deps.prisma, request.checkoutKey);
+  if (existing) {
+    assertSameCart(existing, request);
+    return openSession(deps, existing.id, false);
+  }
+
+  const cart = await priceCart(request.cart, deps.prisma);
+  if (cart.lines.length === 0) throw new AppError("BAD_REQUEST", "Your cart is empty.", { path: ["cart"] });
+
+  const decision = await runFraudPreCheck(
+    {
+      email: request.email,
+      currency: cart.currency,
+      totalMinor: cart.subtotalMinor,
+      itemCount: cart.itemCount,
+      shippingCountry: request.shipping.country,
+      ipAddress: deps.ipAddress ?? null,
+    },
+    deps.fraudHooks ?? fraudHooks(),
+  );
+  if (decision.outcome === "block") {
+    logger.warn({ checkoutKey: request.checkoutKey, reasons: decision.reasons }, "checkout blocked by fraud pre-check");
+    throw new AppError("FORBIDDEN", BLOCKED_MESSAGE);
+  }
+
+  const { orderId, created } = await createOrder(deps.prisma, { request, cart, decision });
+  if (!created) assertSameCart(await findOrderByCheckoutKey(deps.prisma, request.checkoutKey), request, cart);
+  return openSession(deps, orderId, created);
+}
+
+async function openSession(deps: CheckoutDependencies, orderId: string, created: boolean): Promise<CheckoutSession> {
+  const intent = await openPaymentIntent(deps.prisma, deps.stripe, orderId);
+  const order = await deps.prisma.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { publicToken: true, currency: true, totalMinor: true },
+  });
+  if (created) logger.info({ orderId, paymentIntentId: intent.paymentIntentId }, "checkout created an order");
+  return {
+    orderToken: order.publicToken,
+    paymentIntentId: intent.paymentIntentId,
+    clientSecret: intent.clientSecret,
+    paymentIntentStatus: intent.status,
+    currency: order.currency,
+    totalMinor: order.totalMinor,
+    created,
+  };
+}
+
+type OrderForKey = Awaited<ReturnType<typeof findOrderByCheckoutKey>>;
+
+function findOrderByCheckoutKey(prisma: PrismaClient, checkoutKey: string) {
+  return prisma.order.findUnique({
+    where: { checkoutKey },
+    select: { id: true, currency: true, items: { select: { productId: true, quantity: true } } },
+  });
+}
+
+/**
+ * A checkout key belongs to one cart. Reusing it for different contents is a client bug or a
+ * tampered request; answering with the old order would charge for the wrong goods.
+ */
+function assertSameCart(order: OrderForKey, request: CheckoutRequest, priced?: PricedCart): void {
+  if (!order) return;
+  const requested = priced
+    ? { currency: priced.currency, lines: priced.lines }
+    : (request.cart as { currency?: unknown; lines?: { productId?: unknown; quantity?: unknown }[] } | null);
+  const fingerprint = (currency: unknown, lines: { productId?: unknown; quantity?: unknown }[] | undefined) =>
+    `${String(currency)}|${(lines ?? [])
+      .map((line) => `${String(line.productId)}x${String(line.quantity)}`)
+      .sort()
+      .join(",")}`;
+  if (fingerprint(order.currency, order.items) !== fingerprint(requested?.currency, requested?.lines)) {
+    throw new AppError(
+      "CONFLICT",
+      "This checkout was started with a different cart. Reload the page to check out again.",
+    );
+  }
+}

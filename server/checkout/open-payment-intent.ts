@@ -1,0 +1,79 @@
+import type Stripe from "stripe";
+import type { PrismaClient } from "../db/client";
+import { AppError } from "../errors";
+import { isPayableStatus } from "./order-status";
+
+export type OpenPaymentIntent = {
+  paymentIntentId: string;
+  clientSecret: string;
+  status: Stripe.PaymentIntent.Status;
+};
+
+/** Stripe's idempotency key for an order's nth PaymentIntent: a retry of the same attempt gets the same one. */
+export function paymentIntentIdempotencyKey(orderId: string, attempt: number): string {
+  return `order:${orderId}:pi:${attempt}`;
+}
+
+/**
+ * The PaymentIntent the customer pays the order with. The latest one is reused unless Stripe has
+ * canceled it (a declined or failed 3-D Secure payment leaves it at requires_payment_method, which
+ * takes another card); only then is the next attempt made. Two simultaneous calls compute the
+ * same attempt number, so Stripe's idempotency key hands both the same PaymentIntent, and the
+ * Payment row is upserted by its PaymentIntent id.
+ */
+export async function openPaymentIntent(
+  prisma: PrismaClient,
+  stripe: Stripe,
+  orderId: string,
+): Promise<OpenPaymentIntent> {
+  const order = await prisma.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: {
+      id: true,
+      status: true,
+      currency: true,
+      totalMinor: true,
+      payments: { orderBy: { createdAt: "desc" }, select: { stripePaymentIntentId: true } },
+    },
+  });
+  const latest = order.payments[0];
+  if (latest) {
+    const intent = await stripe.paymentIntents.retrieve(latest.stripePaymentIntentId);
+    if (intent.status !== "canceled") return toOpenPaymentIntent(intent);
+  }
+  if (!isPayableStatus(order.status)) {
+    throw new AppError("CONFLICT", "This order can no longer be paid.", { status: order.status });
+  }
+
+  const decision = await prisma.checkoutFraudDecision.findUnique({ where: { orderId }, select: { outcome: true } });
+  const attempt = order.payments.length + 1;
+  const intent = await stripe.paymentIntents.create(
+    {
+      amount: order.totalMinor,
+      currency: order.currency.toLowerCase(),
+      metadata: { order_id: order.id },
+      automatic_payment_methods: { enabled: true },
+      // An order sent to review is only authorised; a person captures or cancels it.
+      ...(decision?.outcome === "review" ? { capture_method: "manual" as const } : {}),
+    },
+    { idempotencyKey: paymentIntentIdempotencyKey(order.id, attempt) },
+  );
+  await prisma.payment.upsert({
+    where: { stripePaymentIntentId: intent.id },
+    create: {
+      orderId: order.id,
+      stripePaymentIntentId: intent.id,
+      status: intent.status,
+      currency: order.currency,
+      amountMinor: intent.amount,
+      captureMethod: intent.capture_method,
+    },
+    update: {},
+  });
+  return toOpenPaymentIntent(intent);
+}
+
+function toOpenPaymentIntent(intent: Stripe.PaymentIntent): OpenPaymentIntent {
+  if (!intent.client_secret) throw new Error(`PaymentIntent ${intent.id} came back without a client secret`);
+  return { paymentIntentId: intent.id, clientSecret: intent.client_secret, status: intent.status };
+}
