@@ -21,7 +21,10 @@ export function inputFromPaymentIntent(paymentIntent: Stripe.PaymentIntent): Str
     case "canceled":
       return "pi_canceled";
     default:
-      throw new AppError("UNPROCESSABLE", `PaymentIntent ${paymentIntent.id} has unknown status ${paymentIntent.status}`);
+      throw new AppError(
+        "UNPROCESSABLE",
+        `PaymentIntent ${paymentIntent.id} has unknown status ${paymentIntent.status}`,
+      );
   }
 }
 
