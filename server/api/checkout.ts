@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { priceCart } from "../catalogue/price-cart";
+import { checkoutRequestSchema } from "../checkout/checkout-request";
+import { createCheckout } from "../checkout/create-checkout";
+import { getCustomerOrder } from "../checkout/get-customer-order";
+import { resumePayment } from "../checkout/resume-payment";
+import { CONFIRM_SYNC_INTERVAL_MS, WATCH_SYNC_INTERVAL_MS } from "../checkout/sync-payment-intent";
+import { db } from "../db/client";
+import { formatMoney } from "../money";
+import { applyPaymentIntentToOrder } from "../orders/apply-payment-intent";
+import { stripe } from "../stripe/client";
+import type { ApiContext } from "./context";
+import { publicProcedure, router } from "./trpc";
+
+const tokenInput = z.object({ token: z.string().min(1).max(100) });
+
+function orderDependencies() {
+  return { prisma: db(), stripe: stripe(), applyPaymentIntent: applyPaymentIntentToOrder };
+}
+
+function clientAddress(ctx: ApiContext): string | null {
+  return ctx.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || ctx.headers.get("x-real-ip") || null;
+}
+
+/** The customer's checkout: no sign-in; an order is reached only through its unguessable token. */
+export const checkoutRouter = router({
+  /** The cart priced from the catalogue, formatted for the order summary. */
+  summary: publicProcedure.input(z.object({ cart: z.unknown() })).query(async ({ input }) => {
+    const cart = await priceCart(input.cart);
+    return {
+      currency: cart.currency,
+      itemCount: cart.itemCount,
+      lines: cart.lines.map((line) => ({
+        productId: line.productId,
+        name: line.name,
+        quantity: line.quantity,
+        unitPrice: formatMoney(line.unitAmountMinor, cart.currency),
+        lineTotal: formatMoney(line.lineTotalMinor, cart.currency),
+      })),
+      subtotal: formatMoney(cart.subtotalMinor, cart.currency),
+      total: formatMoney(cart.subtotalMinor, cart.currency),
+    };
+  }),
+
+  start: publicProcedure
+    .input(checkoutRequestSchema)
+    .mutation(({ input, ctx }) =>
+      createCheckout(input, { prisma: db(), stripe: stripe(), ipAddress: clientAddress(ctx) }),
+    ),
+
+  order: publicProcedure
+    .input(tokenInput)
+    .query(({ input }) =>
+      getCustomerOrder(orderDependencies(), input.token, { syncIntervalMs: WATCH_SYNC_INTERVAL_MS }),
+    ),
+
+  /** Called by the browser right after it confirmed a payment, to show the outcome at once. */
+  syncPayment: publicProcedure
+    .input(tokenInput)
+    .mutation(({ input }) =>
+      getCustomerOrder(orderDependencies(), input.token, { syncIntervalMs: CONFIRM_SYNC_INTERVAL_MS }),
+    ),
+
+  resumePayment: publicProcedure
+    .input(tokenInput)
+    .mutation(({ input }) => resumePayment({ prisma: db(), stripe: stripe() }, input.token)),
+});
