@@ -1,0 +1,103 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestDatabase } from "@/test/integration/test-database";
+import { accountBalances } from "./account-balances";
+import { applyLedgerEvent } from "./apply-ledger-event";
+import { ACCOUNT } from "./chart-of-accounts";
+import { createLedgerTestDatabase } from "./ledger-test-database";
+import { type LedgerEvent, type Operation, StripeAccountModel } from "./stripe-account-model";
+import { trialBalance } from "./trial-balance";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createLedgerTestDatabase();
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+export const operationArbitrary: fc.Arbitrary<Operation> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant("pay" as const),
+      amount: fc.integer({ min: 50, max: 200_000 }),
+      bypassPending: fc.boolean(),
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant("makeAvailable" as const), pick: fc.nat() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant("refund" as const),
+      pick: fc.nat(),
+      amount: fc.integer({ min: 1, max: 100_000 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("failRefund" as const), pick: fc.nat() }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("dispute" as const), pick: fc.nat() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant("winDispute" as const), pick: fc.nat(), feeReturned: fc.boolean() }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant("payout" as const), amount: fc.integer({ min: 1, max: 300_000 }) }),
+  },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("payoutPaid" as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("payoutFailed" as const), pick: fc.nat() }) },
+);
+
+/** Delivery as webhooks do it: any order, some events more than once. */
+export function deliver(events: LedgerEvent[], order: number[], duplicates: number[]): LedgerEvent[] {
+  const withDuplicates = [
+    ...events,
+    ...duplicates.filter(() => events.length > 0).map((i) => events[i % events.length]!),
+  ];
+  return withDuplicates
+    .map((event, index) => ({ event, key: order[index % Math.max(order.length, 1)] ?? 0, index }))
+    .sort((a, b) => a.key - b.key || a.index - b.index)
+    .map(({ event }) => event);
+}
+
+let run = 0;
+/** A currency per run keeps each run's accounts apart in one database ("QAA", "QAB", …). */
+const nextCurrency = () => {
+  const n = run++;
+  return `Q${String.fromCharCode(65 + (Math.floor(n / 26) % 26))}${String.fromCharCode(65 + (n % 26))}`;
+};
+
+describe("ledger property", () => {
+  it("any sequence of payments, refunds, disputes and payouts, delivered in any order with duplicates, balances and matches Stripe's balance", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(operationArbitrary, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.nat({ max: 1000 }), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        async (operations, order, duplicates) => {
+          const model = new StripeAccountModel(nextCurrency());
+          for (const operation of operations) model.apply(operation);
+          for (const event of deliver(model.events, order, duplicates)) {
+            await database.prisma.$transaction((tx) => applyLedgerEvent(tx, event));
+          }
+
+          const unbalanced = await database.prisma.$queryRaw<unknown[]>`
+            SELECT l."transaction_id" FROM "ledger_lines" l WHERE l."currency" = ${model.currency}
+             GROUP BY l."transaction_id"
+            HAVING sum(CASE l."direction" WHEN 'debit' THEN l."amount_minor" ELSE -l."amount_minor" END) <> 0`;
+          expect(unbalanced).toEqual([]);
+          const trial = await database.prisma.$transaction((tx) => trialBalance(tx, { currency: model.currency }));
+          expect(trial.totalDebits - trial.totalCredits).toBe(0n);
+          const balances = await database.prisma.$transaction((tx) =>
+            accountBalances(tx, { currency: model.currency }),
+          );
+          const balanceOf = (code: string) => Number(balances.find((row) => row.code === code)?.balance ?? 0n);
+          expect({ pending: balanceOf(ACCOUNT.stripePending), available: balanceOf(ACCOUNT.stripeAvailable) }).toEqual(
+            model.balance(),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
