@@ -21,6 +21,8 @@ export type CustomerOrderView = {
   total: string;
   items: { name: string; quantity: number; lineTotal: string }[];
   placedAt: Date;
+  /** Who pays: prefilled into the payment form when the customer tries again. */
+  billing: { name: string; email: string };
 };
 
 export type CustomerOrderDependencies = {
@@ -63,6 +65,7 @@ export async function getCustomerOrder(
       lineTotal: formatMoney(item.lineTotalMinor, item.currency),
     })),
     placedAt: order.createdAt,
+    billing: { name: order.shippingName ?? "", email: order.customer.email },
   };
 }
 
@@ -76,6 +79,8 @@ async function loadOrder(prisma: PrismaClient, token: string) {
       currency: true,
       totalMinor: true,
       createdAt: true,
+      shippingName: true,
+      customer: { select: { email: true } },
       items: {
         orderBy: { productName: "asc" },
         select: { productName: true, quantity: true, lineTotalMinor: true, currency: true },
@@ -85,4 +90,10 @@ async function loadOrder(prisma: PrismaClient, token: string) {
   });
   if (!order) throw new AppError("NOT_FOUND", "We couldn't find that order.");
   return order;
+}
+
+/** Whether a token names an order, without asking Stripe: for the page's not-found answer. */
+export async function customerOrderExists(prisma: PrismaClient, token: string): Promise<boolean> {
+  if (!looksLikePublicToken(token)) return false;
+  return (await prisma.order.count({ where: { publicToken: token } })) === 1;
 }

@@ -1,0 +1,275 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useStoredCart } from "../shop/cart-store";
+import { useTRPC } from "../trpc/trpc-provider";
+import { Button, buttonClasses } from "../ui/button";
+import { Notice } from "../ui/notice";
+import {
+  type CheckoutDetails,
+  checkoutFingerprint,
+  type DetailsErrors,
+  loadDetails,
+  saveDetails,
+  validateDetails,
+} from "./checkout-details";
+import { checkoutKeyFor, rememberCheckoutOrder } from "./checkout-key";
+import { defaultCountryFor, SHIPPING_COUNTRIES } from "./countries";
+import { OrderSummary } from "./order-summary";
+import { type BrowserStripeConfig, type PaymentSession, PaymentStep } from "./payment-step";
+
+const EMPTY: CheckoutDetails = { email: "", name: "", line1: "", line2: "", city: "", postalCode: "", country: "" };
+
+/** Checkout: contact and delivery details, then payment for the order they make. */
+export function CheckoutForm({ config }: { config: BrowserStripeConfig }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const cart = useStoredCart();
+  const [details, setDetails] = useState<CheckoutDetails>(EMPTY);
+  const [errors, setErrors] = useState<DetailsErrors>({});
+  const [formProblem, setFormProblem] = useState<string | null>(null);
+  const [session, setSession] = useState<(PaymentSession & { total: string; currency: string }) | null>(null);
+  const submitting = useRef(false);
+
+  const cartInput = cart?.currency ? { currency: cart.currency, lines: cart.lines } : null;
+  const summary = useQuery({ ...trpc.checkout.summary.queryOptions({ cart: cartInput }), enabled: cartInput !== null });
+  const start = useMutation(trpc.checkout.start.mutationOptions());
+
+  useEffect(() => {
+    const saved = loadDetails();
+    setDetails((current) => ({ ...current, ...saved }));
+  }, []);
+  useEffect(() => {
+    if (cart?.currency)
+      setDetails((current) => (current.country ? current : { ...current, country: defaultCountryFor(cart.currency) }));
+  }, [cart?.currency]);
+
+  if (!cart) return <p className="text-stone-700">Loading your cart…</p>;
+  if (!cartInput || cart.lines.length === 0) {
+    return (
+      <div className="flex flex-col items-start gap-4 rounded-xl border border-dashed border-stone-300 bg-white p-8">
+        <p className="text-lg text-stone-800">Your cart is empty.</p>
+        <Link href="/" className={buttonClasses("primary", "md")}>
+          Browse products
+        </Link>
+      </div>
+    );
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    // A double click must not send two requests (the checkout key would still make them one order).
+    if (submitting.current || !cartInput) return;
+    const found = validateDetails(details);
+    setErrors(found);
+    setFormProblem(null);
+    if (Object.keys(found).length > 0) {
+      document.getElementById(`field-${Object.keys(found)[0]}`)?.focus();
+      return;
+    }
+    submitting.current = true;
+    saveDetails(details);
+    try {
+      const checkoutKey = checkoutKeyFor(checkoutFingerprint(cartInput, details));
+      const created = await start.mutateAsync({
+        checkoutKey,
+        email: details.email,
+        shipping: {
+          name: details.name,
+          line1: details.line1,
+          line2: details.line2 || undefined,
+          city: details.city,
+          postalCode: details.postalCode,
+          country: details.country,
+        },
+        cart: cartInput,
+      });
+      rememberCheckoutOrder(created.orderToken);
+      if (created.paymentIntentStatus === "succeeded" || created.paymentIntentStatus === "processing") {
+        router.push(`/orders/${created.orderToken}`);
+        return;
+      }
+      setSession({
+        orderToken: created.orderToken,
+        paymentIntentId: created.paymentIntentId,
+        clientSecret: created.clientSecret,
+        total: summary.data?.total ?? "",
+        currency: created.currency,
+      });
+    } catch (error) {
+      setFormProblem(
+        error instanceof Error && error.message ? error.message : "Something went wrong. Please try again.",
+      );
+    } finally {
+      submitting.current = false;
+    }
+  }
+
+  const update = (field: keyof CheckoutDetails) => (value: string) =>
+    setDetails((current) => ({ ...current, [field]: value }));
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
+      <div className="flex flex-col gap-8">
+        {session ? (
+          <>
+            <DetailsRecap details={details} onEdit={() => setSession(null)} />
+            <PaymentStep
+              config={config}
+              session={session}
+              currency={session.currency}
+              total={session.total}
+              billing={{ name: details.name, email: details.email }}
+              onSettled={() => router.push(`/orders/${session.orderToken}`)}
+            />
+          </>
+        ) : (
+          <form onSubmit={submit} noValidate className="flex flex-col gap-6" aria-label="Checkout details">
+            {formProblem ? <Notice tone="error">{formProblem}</Notice> : null}
+            <fieldset className="flex flex-col gap-4">
+              <legend className="mb-2 text-lg font-semibold text-stone-900">Contact</legend>
+              <TextField
+                id="email"
+                label="Email"
+                type="email"
+                autoComplete="email"
+                value={details.email}
+                error={errors.email}
+                onChange={update("email")}
+              />
+            </fieldset>
+            <fieldset className="grid gap-4 sm:grid-cols-2">
+              <legend className="mb-2 text-lg font-semibold text-stone-900">Shipping address</legend>
+              <TextField
+                id="name"
+                label="Full name"
+                autoComplete="name"
+                value={details.name}
+                error={errors.name}
+                onChange={update("name")}
+                wide
+              />
+              <TextField
+                id="line1"
+                label="Address"
+                autoComplete="address-line1"
+                value={details.line1}
+                error={errors.line1}
+                onChange={update("line1")}
+                wide
+              />
+              <TextField
+                id="line2"
+                label="Apartment, suite, etc. (optional)"
+                autoComplete="address-line2"
+                value={details.line2}
+                onChange={update("line2")}
+                wide
+              />
+              <TextField
+                id="city"
+                label="City"
+                autoComplete="address-level2"
+                value={details.city}
+                error={errors.city}
+                onChange={update("city")}
+              />
+              <TextField
+                id="postalCode"
+                label="Postal code"
+                autoComplete="postal-code"
+                value={details.postalCode}
+                error={errors.postalCode}
+                onChange={update("postalCode")}
+              />
+              <div className="flex flex-col gap-1 sm:col-span-2">
+                <label htmlFor="field-country" className="text-sm font-medium text-stone-900">
+                  Country
+                </label>
+                <select
+                  id="field-country"
+                  autoComplete="country"
+                  className="h-11 rounded-lg border border-stone-400 bg-white px-3 text-base"
+                  value={details.country}
+                  onChange={(event) => update("country")(event.target.value)}
+                  aria-invalid={errors.country ? true : undefined}
+                >
+                  <option value="">Choose a country</option>
+                  {SHIPPING_COUNTRIES.map((country) => (
+                    <option key={country.code} value={country.code}>
+                      {country.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </fieldset>
+            <Button type="submit" size="lg" disabled={start.isPending || !summary.data}>
+              {start.isPending ? "Preparing payment…" : "Continue to payment"}
+            </Button>
+          </form>
+        )}
+      </div>
+      <OrderSummary summary={summary.data ?? null} problem={summary.error ? summary.error.message : null} />
+    </div>
+  );
+}
+
+type TextFieldProps = {
+  id: keyof CheckoutDetails;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  type?: string;
+  autoComplete: string;
+  wide?: boolean;
+};
+
+function TextField({ id, label, value, onChange, error, type = "text", autoComplete, wide }: TextFieldProps) {
+  const errorId = useId();
+  return (
+    <div className={`flex flex-col gap-1 ${wide ? "sm:col-span-2" : ""}`}>
+      <label htmlFor={`field-${id}`} className="text-sm font-medium text-stone-900">
+        {label}
+      </label>
+      <input
+        id={`field-${id}`}
+        type={type}
+        autoComplete={autoComplete}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        className="h-11 rounded-lg border border-stone-400 bg-white px-3 text-base text-stone-900"
+      />
+      {error ? (
+        <p id={errorId} className="text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function DetailsRecap({ details, onEdit }: { details: CheckoutDetails; onEdit: () => void }) {
+  return (
+    <section aria-labelledby="recap-heading" className="rounded-xl border border-stone-200 bg-white p-5 text-sm">
+      <div className="flex items-start justify-between gap-4">
+        <h2 id="recap-heading" className="text-lg font-semibold text-stone-900">
+          Deliver to
+        </h2>
+        <Button variant="ghost" size="sm" onClick={onEdit}>
+          Edit details
+        </Button>
+      </div>
+      <p className="mt-2 text-stone-800">
+        {details.name}, {details.line1}
+        {details.line2 ? `, ${details.line2}` : ""}, {details.city} {details.postalCode}, {details.country}
+      </p>
+      <p className="text-stone-700">{details.email}</p>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { Notice } from "../ui/notice";
+
+export type OrderSummaryData = {
+  currency: string;
+  itemCount: number;
+  lines: { productId: string; name: string; quantity: number; unitPrice: string; lineTotal: string }[];
+  subtotal: string;
+  total: string;
+};
+
+/** The cart as the server priced it; every amount is formatted by the server for its currency. */
+export function OrderSummary({ summary, problem }: { summary: OrderSummaryData | null; problem: string | null }) {
+  return (
+    <aside aria-labelledby="summary-heading" className="h-max rounded-xl border border-stone-200 bg-white p-5">
+      <h2 id="summary-heading" className="text-lg font-semibold text-stone-900">
+        Order summary
+      </h2>
+      {problem ? <Notice tone="error">{problem}</Notice> : null}
+      {summary ? (
+        <>
+          <ul className="mt-4 flex flex-col gap-3 text-sm">
+            {summary.lines.map((line) => (
+              <li key={line.productId} className="flex justify-between gap-4" data-testid="summary-line">
+                <span>
+                  {line.name} <span className="text-stone-700">× {line.quantity}</span>
+                </span>
+                <span className="tabular-nums">{line.lineTotal}</span>
+              </li>
+            ))}
+          </ul>
+          <dl className="mt-4 flex flex-col gap-2 border-t border-stone-200 pt-3 text-sm">
+            <div className="flex justify-between">
+              <dt className="text-stone-700">Subtotal</dt>
+              <dd className="tabular-nums">{summary.subtotal}</dd>
+            </div>
+            <div className="flex justify-between">
+              <dt className="text-stone-700">Shipping</dt>
+              <dd>Free</dd>
+            </div>
+            <div className="flex justify-between text-base font-semibold">
+              <dt>Total</dt>
+              <dd className="tabular-nums" data-testid="checkout-total">
+                {summary.total}
+              </dd>
+            </div>
+          </dl>
+        </>
+      ) : problem ? null : (
+        <p className="mt-4 text-sm text-stone-700">Loading prices…</p>
+      )}
+    </aside>
+  );
+}
