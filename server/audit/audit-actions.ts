@@ -1,0 +1,33 @@
+/**
+ * Every action the audit log records. Money-moving staff actions must carry an amount, a currency
+ * and a reason; the refunds and disputes rooms add their actions here.
+ */
+export const MONEY_ACTIONS = [
+  "refund.requested",
+  "refund.approved",
+  "refund.rejected",
+  "dispute.evidence_submitted",
+  "dispute.accepted",
+] as const;
+
+export const STAFF_ACCOUNT_ACTIONS = [
+  "staff.signed_in",
+  "staff.sign_in_failed",
+  "staff.locked_out",
+  "staff.signed_out_everywhere",
+  "staff.created",
+  "staff.role_changed",
+  "staff.deactivated",
+  "staff.reactivated",
+] as const;
+
+export const AUDIT_ACTIONS = [...MONEY_ACTIONS, ...STAFF_ACCOUNT_ACTIONS] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export function isMoneyAction(action: string): boolean {
+  return (MONEY_ACTIONS as readonly string[]).includes(action);
+}
+
+export const AUDIT_ACTOR_KINDS = ["staff", "system", "stripe_dashboard"] as const;
+export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];

@@ -1,0 +1,25 @@
+import { createHash } from "node:crypto";
+import { serverEnv } from "../env";
+
+/** Staff sessions are short and sliding: each visit to the back office renews them. */
+export const SESSION_MAX_AGE_SECONDS = 30 * 60;
+
+/**
+ * The key that signs and encrypts staff session tokens. Production refuses to start without
+ * AUTH_SECRET (server/env.ts); elsewhere a fixed development key keeps `npm run dev` zero-setup.
+ */
+export function authSecret(): string {
+  const env = serverEnv();
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (env.NODE_ENV === "production") throw new Error("AUTH_SECRET is required in production");
+  return createHash("sha256").update("payops-development-auth-secret").digest("hex");
+}
+
+/** Secure (HTTPS-only, __Secure- prefixed) cookies whenever the app is served over HTTPS. */
+export function secureCookiesEnabled(): boolean {
+  return serverEnv().APP_URL.startsWith("https://");
+}
+
+export function sessionCookieName(): string {
+  return secureCookiesEnabled() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}

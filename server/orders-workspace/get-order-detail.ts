@@ -1,0 +1,60 @@
+import type { PrismaClient } from "../db/client";
+import { AppError } from "../errors";
+import { buildOrderTimeline } from "./build-order-timeline";
+import { loadOrderDisputes, loadOrderLedgerLines, loadOrderRefunds } from "./order-detail-sections";
+
+/** The Stripe object id an event is about, as the inbox's expression index stores it. */
+const EVENT_PAYMENT_INTENT = "COALESCE(payload #>> '{data,object,payment_intent}', payload #>> '{data,object,id}')";
+
+type StripeEventRow = { stripeEventId: string; type: string; stripeCreatedAt: Date; outcome: string | null };
+
+async function stripeEventsFor(prisma: PrismaClient, paymentIntentIds: string[]): Promise<StripeEventRow[]> {
+  if (paymentIntentIds.length === 0) return [];
+  return prisma.$queryRawUnsafe<StripeEventRow[]>(
+    `SELECT stripe_event_id AS "stripeEventId", type, stripe_created_at AS "stripeCreatedAt", outcome
+       FROM stripe_events WHERE ${EVENT_PAYMENT_INTENT} = ANY($1::text[])
+      ORDER BY stripe_created_at LIMIT 500`,
+    paymentIntentIds,
+  );
+}
+
+/** Everything the back office shows about one order, read in parallel. */
+export async function getOrderDetail(prisma: PrismaClient, orderId: string) {
+  const order = await prisma.order.findUnique({
+    where: { id: orderId },
+    include: {
+      customer: { select: { id: true, email: true, name: true, createdAt: true } },
+      items: { orderBy: { productName: "asc" } },
+      payments: { orderBy: { createdAt: "asc" } },
+      statusHistory: { orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!order) throw new AppError("NOT_FOUND", `No order ${orderId}`);
+  const paymentIntentIds = order.payments.map((payment) => payment.stripePaymentIntentId);
+  const [stripeEvents, audit, refunds, disputes, ledgerLines] = await Promise.all([
+    stripeEventsFor(prisma, paymentIntentIds),
+    prisma.auditLog.findMany({
+      where: { OR: [{ subjectType: "order", subjectId: orderId }, { subjectId: { in: paymentIntentIds } }] },
+      include: { actor: { select: { email: true } } },
+      orderBy: { createdAt: "asc" },
+      take: 500,
+    }),
+    loadOrderRefunds(prisma, orderId),
+    loadOrderDisputes(prisma, orderId),
+    loadOrderLedgerLines(prisma, orderId),
+  ]);
+  const staffActions = audit.map((row) => ({ ...row, actorEmail: row.actor?.email ?? null }));
+  const { customer, items, payments, statusHistory, ...summary } = order;
+  return {
+    order: { ...summary, currency: summary.currency.trim() },
+    customer,
+    items,
+    payments,
+    timeline: buildOrderTimeline({ statusChanges: statusHistory, stripeEvents, staffActions }),
+    refunds,
+    disputes,
+    ledgerLines,
+  };
+}
+
+export type OrderDetail = Awaited<ReturnType<typeof getOrderDetail>>;
