@@ -34,10 +34,17 @@ export const serverEnvSchema = z.object({
   STRIPE_API_URL: optional(z.url("expected the sandbox's base URL, e.g. http://127.0.0.1:12111")),
   STRIPE_SANDBOX_PORT: port.default(12111),
   JOB_EXECUTOR: z.enum(["local", "inngest"]).default("local"),
+  /** How often the local executor runs scheduled jobs such as the inbox sweeper (0: never). */
+  JOB_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   INNGEST_EVENT_KEY: optional(z.string().min(1)),
   INNGEST_SIGNING_KEY: optional(z.string().min(1)),
   REDIS_URL: optional(z.url("expected redis://host:port")),
   AUTH_SECRET: optional(z.string().min(32, "expected at least 32 characters")),
+  /**
+   * Refunds above this many minor units (of the payment's own currency, so 10000 is 100.00 USD but
+   * 10000 JPY) wait for someone with refunds.approve who did not request them.
+   */
+  REFUND_APPROVAL_THRESHOLD_MINOR: z.coerce.number().int().min(0).default(10_000),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

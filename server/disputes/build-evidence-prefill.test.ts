@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { buildEvidencePrefill } from "./build-evidence-prefill";
+import { compactEvidence, disputeEvidenceSchema } from "./dispute-evidence";
+
+const facts = {
+  orderId: "5b0c5d7e-8f0e-4d0b-9d53-6a1c8f0e2a11",
+  publicToken: "tok",
+  createdAt: new Date("2026-11-20T10:00:00Z"),
+  currency: "EUR",
+  totalMinor: 5400,
+  customer: { name: "Ada Lovelace", email: "ada@example.com" },
+  shipping: {
+    name: "Ada Lovelace",
+    line1: "1 Analytical Way",
+    line2: null,
+    city: "London",
+    postalCode: "N1 9GU",
+    country: "GB",
+  },
+  items: [
+    { productName: "Stoneware mug", quantity: 2, lineTotalMinor: 3000 },
+    { productName: "Brass pen", quantity: 1, lineTotalMinor: 2400 },
+  ],
+  paymentIntentId: "pi_123",
+};
+
+describe("buildEvidencePrefill", () => {
+  it("fills customer, email, address, receipt and products from the order", () => {
+    const evidence = buildEvidencePrefill(facts);
+    expect(evidence.customer_name).toBe("Ada Lovelace");
+    expect(evidence.customer_email_address).toBe("ada@example.com");
+    expect(evidence.shipping_address).toBe("Ada Lovelace\n1 Analytical Way\nN1 9GU London\nGB");
+    expect(evidence.receipt).toContain("2 × Stoneware mug: €30.00");
+    expect(evidence.receipt).toContain("Total paid: €54.00");
+    expect(evidence.product_description).toBe("Stoneware mug (quantity 2); Brass pen (quantity 1)");
+  });
+
+  it("is valid evidence, and compacting drops the empty fields", () => {
+    const evidence = buildEvidencePrefill(facts);
+    expect(disputeEvidenceSchema.safeParse(evidence).success).toBe(true);
+    expect(compactEvidence(evidence)).not.toHaveProperty("customer_communication");
+  });
+
+  it("refuses fields Stripe does not know and text over the limit", () => {
+    expect(disputeEvidenceSchema.safeParse({ card_number: "4242" }).success).toBe(false);
+    const long = "x".repeat(20_000);
+    const tooMuch = Object.fromEntries(
+      [
+        "receipt",
+        "product_description",
+        "customer_communication",
+        "refund_policy",
+        "uncategorized_text",
+        "shipping_address",
+        "billing_address",
+        "customer_name",
+      ].map((f) => [f, long]),
+    );
+    expect(disputeEvidenceSchema.safeParse(tooMuch).success).toBe(false);
+  });
+});

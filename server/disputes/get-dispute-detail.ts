@@ -1,0 +1,49 @@
+import type { PrismaClient } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { buildEvidencePrefill } from "./build-evidence-prefill";
+import type { DisputeEvidence } from "./dispute-evidence";
+import { AWAITING_EVIDENCE_STATUSES, type DisputeStatus } from "./dispute-status";
+
+/**
+ * A dispute with its order and the evidence form's contents: the saved draft, or the order's facts
+ * when nothing was saved yet. The form is editable only until evidence is submitted, and only while
+ * Stripe still takes evidence.
+ */
+export async function getDisputeDetail(prisma: PrismaClient, disputeId: string, now = new Date()) {
+  const dispute = await prisma.dispute.findUnique({
+    where: { id: disputeId },
+    include: {
+      payment: { select: { stripePaymentIntentId: true, latestChargeId: true } },
+      order: { include: { customer: true, items: { orderBy: { productName: "asc" } } } },
+    },
+  });
+  if (!dispute) throw new AppError("NOT_FOUND", "No such dispute");
+  const { order } = dispute;
+  const prefill = buildEvidencePrefill({
+    orderId: order.id,
+    publicToken: order.publicToken,
+    createdAt: order.createdAt,
+    currency: order.currency,
+    totalMinor: order.totalMinor,
+    customer: { name: order.customer.name, email: order.customer.email },
+    shipping: {
+      name: order.shippingName,
+      line1: order.shippingLine1,
+      line2: order.shippingLine2,
+      city: order.shippingCity,
+      postalCode: order.shippingPostalCode,
+      country: order.shippingCountry,
+    },
+    items: order.items,
+    paymentIntentId: dispute.payment.stripePaymentIntentId,
+  });
+  const evidence = (dispute.evidenceDraft as DisputeEvidence | null) ?? prefill;
+  const acceptsEvidence = (AWAITING_EVIDENCE_STATUSES as readonly string[]).includes(dispute.status as DisputeStatus);
+  return {
+    dispute,
+    evidence,
+    evidenceIsDraft: dispute.evidenceDraft !== null,
+    readOnly: dispute.evidenceSubmittedAt !== null || !acceptsEvidence,
+    timeLeftMs: dispute.evidenceDueBy ? dispute.evidenceDueBy.getTime() - now.getTime() : null,
+  };
+}

@@ -1,0 +1,29 @@
+import { roleHasPermission } from "@/server/auth/permissions";
+import type { Tx } from "@/server/db/client";
+import type { Refund } from "@/server/db/generated/client";
+import { AppError } from "@/server/errors";
+import type { StaffActor } from "./refund-deps";
+
+/**
+ * Locks a refund awaiting approval and checks the maker-checker rule: the decider holds
+ * refunds.approve and is not the person who asked for the refund.
+ */
+export async function lockRefundForDecision(tx: Tx, refundId: string, decidedBy: StaffActor): Promise<Refund> {
+  if (!roleHasPermission(decidedBy.role, "refunds.approve")) {
+    throw new AppError("FORBIDDEN", "Only finance or an admin can approve or reject refunds");
+  }
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id"::text AS "id" FROM "refunds" WHERE "id" = ${refundId}::uuid FOR UPDATE`;
+  if (!rows[0]) throw new AppError("NOT_FOUND", "No such refund");
+  const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId } });
+  if (refund.status !== "awaiting_approval") {
+    throw new AppError(
+      "CONFLICT",
+      `This refund is no longer awaiting approval (it is ${refund.status.replace("_", " ")})`,
+    );
+  }
+  if (refund.requestedById === decidedBy.id) {
+    throw new AppError("FORBIDDEN", "You cannot approve or reject a refund you requested");
+  }
+  return refund;
+}

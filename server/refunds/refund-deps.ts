@@ -1,0 +1,17 @@
+import type Stripe from "stripe";
+import { db, type PrismaClient } from "@/server/db/client";
+import type { StaffRole } from "@/server/db/generated/enums";
+import { serverEnv } from "@/server/env";
+import { stripe } from "@/server/stripe/client";
+
+/** What the refund actions need from outside; tests pass their own database and sandbox. */
+export type RefundDeps = { prisma: PrismaClient; stripe: Stripe; approvalThresholdMinor: number };
+
+export type StaffActor = { id: string; role: StaffRole };
+
+export function appRefundDeps(): RefundDeps {
+  return { prisma: db(), stripe: stripe(), approvalThresholdMinor: serverEnv().REFUND_APPROVAL_THRESHOLD_MINOR };
+}
+
+/** Refund transactions are short but queue on the payment lock, so they may wait for a while. */
+export const REFUND_TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as const;
