@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { mergeConfig, type SandboxConfigInput } from "../core/config";
+import type { SandboxRuntime } from "../core/create-sandbox";
+import { noFaults } from "../core/faults";
+import { resourceMissing } from "../http/errors";
+import { settleDispute } from "../resources/dispute-actions";
+import { retrieveDispute } from "../resources/disputes";
+import { runAutomaticPayouts } from "../resources/payouts";
+import { failRefund, settleRefund } from "../resources/refund-lifecycle";
+import { faultsSchema } from "./faults-schema";
+
+export class ControlError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ControlRoute {
+  method: "GET" | "POST";
+  pattern: RegExp;
+  handler(runtime: SandboxRuntime, body: unknown, path: string[], query: URLSearchParams): unknown;
+}
+
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const result = schema.safeParse(body ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ControlError(400, `${issue.path.join(".") || "body"}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+function clock(runtime: SandboxRuntime) {
+  const nowMs = runtime.sb.nowMs();
+  return {
+    now: Math.floor(nowMs / 1000),
+    nowMs,
+    iso: new Date(nowMs).toISOString(),
+    offsetMs: runtime.sb.state.clockOffsetMs,
+  };
+}
+
+const control = (method: ControlRoute["method"], path: string, handler: ControlRoute["handler"]): ControlRoute => ({
+  method,
+  pattern: new RegExp(`^/_sandbox${path.replaceAll(":id", "([A-Za-z0-9_]+)")}$`),
+  handler,
+});
+
+export const controlRoutes: ControlRoute[] = [
+  control("GET", "/health", () => ({ ok: true })),
+  control("GET", "/clock", (runtime) => clock(runtime)),
+  control("POST", "/clock/advance", (runtime, body) => {
+    const { seconds } = parse(
+      z.object({
+        seconds: z
+          .number()
+          .int()
+          .min(0)
+          .max(366 * 86_400),
+      }),
+      body,
+    );
+    runtime.advance(seconds);
+    return clock(runtime);
+  }),
+  control("POST", "/payouts/run", (runtime) => ({ payouts: runAutomaticPayouts(runtime.sb) })),
+  control("POST", "/disputes/:id/settle", (runtime, body, path) => {
+    const { outcome } = parse(z.object({ outcome: z.enum(["won", "lost"]) }), body);
+    return settleDispute(runtime.sb, retrieveDispute(runtime.sb, path[0]!), outcome);
+  }),
+  control("POST", "/refunds/:id/fail", (runtime, body, path) => {
+    const { reason } = parse(z.object({ reason: z.string().optional() }), body);
+    return failRefund(runtime.sb, path[0]!, reason);
+  }),
+  control("POST", "/refunds/settle", (runtime) => {
+    const pending = Object.values(runtime.sb.state.refunds).filter((refund) => refund.status === "pending");
+    return { refunds: pending.map((refund) => settleRefund(runtime.sb, refund.id)) };
+  }),
+  control("GET", "/faults", (runtime) => runtime.sb.faults),
+  control("POST", "/faults", (runtime, body) => {
+    const input = parse(faultsSchema, body);
+    const base = noFaults();
+    runtime.sb.faults = { webhook: { ...base.webhook, ...input.webhook }, api: { ...base.api, ...input.api } };
+    return runtime.sb.faults;
+  }),
+  control("GET", "/config", (runtime) => runtime.sb.config),
+  control("POST", "/config", (runtime, body) => {
+    if (typeof body !== "object" || body === null) throw new ControlError(400, "body: expected a JSON object");
+    runtime.sb.config = mergeConfig(runtime.sb.config, body as SandboxConfigInput);
+    return runtime.sb.config;
+  }),
+  control("GET", "/deliveries", (runtime, _body, _path, query) => {
+    const event = query.get("event");
+    const endpoint = query.get("endpoint");
+    const limit = Math.min(Number(query.get("limit") ?? 1000) || 1000, 20_000);
+    const matching = runtime.sb.webhooks
+      .deliveries()
+      .filter((d) => (!event || d.eventId === event) && (!endpoint || d.endpointId === endpoint));
+    return { data: matching.slice(-limit).reverse(), total: matching.length };
+  }),
+  control("POST", "/events/:id/resend", (runtime, body, path) => {
+    const { endpoint } = parse(z.object({ endpoint: z.string().optional() }), body);
+    if (!runtime.sb.state.events[path[0]!]) throw resourceMissing("event", path[0]!);
+    return { deliveries: runtime.sb.webhooks.resend(path[0]!, endpoint) };
+  }),
+  control("POST", "/events/resend", (runtime, body) => {
+    const { endpoint } = parse(z.object({ endpoint: z.string().optional() }), body);
+    let deliveries = 0;
+    for (const id of Object.keys(runtime.sb.state.events)) deliveries += runtime.sb.webhooks.resend(id, endpoint);
+    return { deliveries };
+  }),
+  control("POST", "/reset", (runtime) => {
+    runtime.reset();
+    return { ok: true };
+  }),
+];

@@ -1,0 +1,65 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { emptyState, type SandboxState } from "./state";
+
+export interface Persister {
+  load(): SandboxState;
+  /** Saves soon, coalescing bursts of changes into one write. */
+  schedule(state: SandboxState): void;
+  flush(state: SandboxState): void;
+}
+
+/** The state as one JSON file, written atomically (temp file, then rename). */
+export function filePersister(dataDir: string, debounceMs = 100): Persister {
+  const file = path.join(dataDir, "state.json");
+  let timer: NodeJS.Timeout | null = null;
+  let writing: Promise<void> | null = null;
+  let pendingState: SandboxState | null = null;
+  // After the final flush a late background write must not replace the newer file.
+  let closed = false;
+
+  const writeNow = async (state: SandboxState) => {
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify(state));
+    if (!closed) await rename(temp, file);
+  };
+
+  const run = () => {
+    timer = null;
+    if (!pendingState) return;
+    const state = pendingState;
+    pendingState = null;
+    writing = writeNow(state).finally(() => {
+      writing = null;
+      if (pendingState && !timer) timer = setTimeout(run, debounceMs);
+    });
+  };
+
+  return {
+    load() {
+      mkdirSync(dataDir, { recursive: true });
+      if (!existsSync(file)) return emptyState();
+      const loaded = JSON.parse(readFileSync(file, "utf8")) as SandboxState;
+      return { ...emptyState(), ...loaded };
+    },
+    schedule(state) {
+      if (closed) return;
+      pendingState = state;
+      if (!timer && !writing) timer = setTimeout(run, debounceMs);
+    },
+    flush(state) {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      pendingState = null;
+      const temp = `${file}.${process.pid}.flush.tmp`;
+      writeFileSync(temp, JSON.stringify(state));
+      renameSync(temp, file);
+    },
+  };
+}
+
+export function memoryPersister(): Persister {
+  return { load: emptyState, schedule() {}, flush() {} };
+}
