@@ -19,7 +19,7 @@ export function paymentIntentIdempotencyKey(orderId: string, attempt: number): s
  * canceled it (a declined or failed 3-D Secure payment leaves it at requires_payment_method, which
  * takes another card); only then is the next attempt made. Two simultaneous calls compute the
  * same attempt number, so Stripe's idempotency key hands both the same PaymentIntent, and the
- * Payment row is upserted by its PaymentIntent id.
+ * Payment row is written once per PaymentIntent id.
  */
 export async function openPaymentIntent(
   prisma: PrismaClient,
@@ -58,9 +58,9 @@ export async function openPaymentIntent(
     },
     { idempotencyKey: paymentIntentIdempotencyKey(order.id, attempt) },
   );
-  await prisma.payment.upsert({
-    where: { stripePaymentIntentId: intent.id },
-    create: {
+  // ON CONFLICT DO NOTHING: a simultaneous call (or an early webhook) may have written the row already.
+  await prisma.payment.createMany({
+    data: {
       orderId: order.id,
       stripePaymentIntentId: intent.id,
       status: intent.status,
@@ -68,7 +68,7 @@ export async function openPaymentIntent(
       amountMinor: intent.amount,
       captureMethod: intent.capture_method,
     },
-    update: {},
+    skipDuplicates: true,
   });
   return toOpenPaymentIntent(intent);
 }
