@@ -157,6 +157,9 @@ export function CartView({ shopCurrency, priceCart }: CartViewProps) {
           </div>
         </dl>
         <p className="mt-4 text-xs text-stone-700">Prices in {stored.currency}, confirmed by the shop just now.</p>
+        <Link href="/checkout" className={buttonClasses("primary", "lg", "mt-4 w-full")}>
+          Checkout
+        </Link>
         <Button variant="secondary" size="sm" className="mt-4 w-full" onClick={() => writeCart(EMPTY_CART)}>
           Empty cart
         </Button>
