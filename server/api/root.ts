@@ -1,9 +1,17 @@
+import { auditRouter } from "./audit";
 import { checkoutRouter } from "./checkout";
+import { ordersRouter } from "./orders";
+import { sessionRouter } from "./session";
+import { staffUsersRouter } from "./staff-users";
 import { router } from "./trpc";
 
 /** Every tRPC router, one per room. */
 export const appRouter = router({
   checkout: checkoutRouter,
+  session: sessionRouter,
+  orders: ordersRouter,
+  staffUsers: staffUsersRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { db } from "../db/client";
+import { getOrderDetail } from "../orders-workspace/get-order-detail";
+import { getOverview } from "../orders-workspace/get-overview";
+import { listOrders } from "../orders-workspace/list-orders";
+import { orderListQuerySchema } from "../orders-workspace/order-list-query";
+import { permitted } from "./procedures";
+import { router } from "./trpc";
+
+/** The back office's orders workspace: overview, the orders table and one order's detail. */
+export const ordersRouter = router({
+  overview: permitted("orders.read").query(() => getOverview(db())),
+  list: permitted("orders.read")
+    .input(orderListQuerySchema)
+    .query(({ input }) => listOrders(db(), input)),
+  detail: permitted("orders.read")
+    .input(z.object({ orderId: z.uuid("expected an order id") }))
+    .query(({ input }) => getOrderDetail(db(), input.orderId)),
+});

@@ -1,0 +1,30 @@
+import type { Permission } from "../auth/permissions";
+
+/**
+ * What every tRPC procedure requires: a permission, "staff" (any signed-in staff member) or
+ * "public". The permission test calls each procedure of the real appRouter as every role and
+ * signed out and holds it to this table; a procedure missing here fails that test.
+ */
+export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "public"> = {
+  "checkout.summary": "public",
+  "checkout.start": "public",
+  "checkout.order": "public",
+  "checkout.syncPayment": "public",
+  "checkout.resumePayment": "public",
+
+  "session.me": "staff",
+  "session.signOutEverywhere": "staff",
+
+  "orders.overview": "orders.read",
+  "orders.list": "orders.read",
+  "orders.detail": "orders.read",
+
+  "staffUsers.list": "users.manage",
+  "staffUsers.create": "users.manage",
+  "staffUsers.changeRole": "users.manage",
+  "staffUsers.setActive": "users.manage",
+  "staffUsers.signOutEverywhere": "users.manage",
+
+  "audit.list": "audit.read",
+  "audit.exportCsv": "audit.read",
+};
