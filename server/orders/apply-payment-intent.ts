@@ -4,6 +4,7 @@ import { AppError } from "../errors";
 import { applyOrderInput, lockOrder, type OrderInputResult } from "./apply-order-input";
 import { inputFromPaymentIntent } from "./derive-order-input";
 import type { OrderChangeCause } from "./order-cause";
+import { postCapturedCharge } from "./post-captured-charge";
 
 export type AppliedPaymentIntent = { orderId: string; from: string; to: string; applied: boolean };
 
@@ -49,7 +50,18 @@ export async function applyPaymentIntentInTransaction(
   });
   if (newer) return { orderId: order.id, from: order.status, to: order.status, applied: false, decision: "noop" };
 
-  return applyOrderInput(tx, order, inputFromPaymentIntent(paymentIntent), observedAt, cause);
+  const result = await applyOrderInput(tx, order, inputFromPaymentIntent(paymentIntent), observedAt, cause);
+  // The journal entry shares the transition's transaction; it needs the charge's balance
+  // transaction, so callers that want it posted now retrieve the PaymentIntent with
+  // expand: ["latest_charge.balance_transaction"]. Otherwise a later event or sweep posts it.
+  if (paymentIntent.status === "succeeded") {
+    await postCapturedCharge(tx, paymentIntent.latest_charge, {
+      orderId: order.id,
+      paymentIntentId: paymentIntent.id,
+      stripeEventId: cause.kind === "webhook" || cause.kind === "replay" ? cause.stripeEventId : null,
+    });
+  }
+  return result;
 }
 
 function chargeId(paymentIntent: Stripe.PaymentIntent): string | null {

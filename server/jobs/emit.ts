@@ -1,0 +1,38 @@
+import { logger } from "../observability/logger";
+import type { JobEvent, JobEventData, JobEventName } from "./job-events";
+
+/** Where emitted events go: the local executor's queue or Inngest. Set by whichever executor starts. */
+export type JobEventSink = (events: JobEvent[]) => Promise<void>;
+
+// On globalThis because Next.js may load this module once for instrumentation and again per route bundle.
+const holder = globalThis as unknown as { payopsJobSink?: JobEventSink };
+
+export function setJobEventSink(sink: JobEventSink | undefined): void {
+  holder.payopsJobSink = sink;
+}
+
+async function inngestSink(): Promise<JobEventSink> {
+  const { inngest } = await import("../../inngest/client");
+  return async (events) => {
+    await inngest.send(events.map((event) => ({ name: event.name, data: event.data })));
+  };
+}
+
+/**
+ * Starts background work by name. Knows no handlers: the executor behind the sink decides what
+ * runs. When nothing is listening (a script, a test) the event is dropped with a log line; the
+ * inbox sweeper picks up whatever it was for.
+ */
+export async function emit<Name extends JobEventName>(name: Name, data: JobEventData<Name>): Promise<void> {
+  const event = { name, data } as JobEvent;
+  let sink = holder.payopsJobSink;
+  if (!sink && process.env.JOB_EXECUTOR === "inngest") {
+    sink = await inngestSink();
+    holder.payopsJobSink = sink;
+  }
+  if (!sink) {
+    logger.debug({ event: name }, "no job executor is running; the sweeper will pick this up");
+    return;
+  }
+  await sink([event]);
+}

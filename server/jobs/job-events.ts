@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/** Every event that starts background work, with the shape of its data. Names are `room/thing.happened`. */
+export const JOB_EVENTS = {
+  "stripe/event.received": z.object({
+    stripeEventId: z.string().startsWith("evt_"),
+    /** The order (or, failing that, the Stripe object) the event is about: one job per key at a time. */
+    orderKey: z.string().min(1),
+  }),
+  "webhooks/sweep.requested": z.object({}),
+} as const;
+
+export type JobEventName = keyof typeof JOB_EVENTS;
+export type JobEventData<Name extends JobEventName> = z.infer<(typeof JOB_EVENTS)[Name]>;
+export type JobEvent = { [Name in JobEventName]: { name: Name; data: JobEventData<Name> } }[JobEventName];

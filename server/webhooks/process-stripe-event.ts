@@ -1,0 +1,68 @@
+import type Stripe from "stripe";
+import type { PrismaClient } from "../db/client";
+import { AppError } from "../errors";
+import { logger } from "../observability/logger";
+import type { OrderChangeCause } from "../orders/order-cause";
+import { isHandledEventType } from "./handled-event-types";
+import { STRIPE_EVENT_HANDLERS } from "./handlers";
+import type { EventOutcome } from "./stripe-event-handler";
+
+export type ProcessResult = { stripeEventId: string; outcome: EventOutcome | "already_processed" };
+
+type InboxRow = { type: string; payload: unknown; processed_at: Date | null };
+
+/**
+ * Processes one stored event: the handler fetches what it needs from Stripe, then one transaction
+ * locks the inbox row (so a duplicate dispatch waits and then sees it processed), applies the
+ * change with the order locked, and marks the event processed. A failure keeps its error and
+ * attempt count on the inbox row and is rethrown, so the executor retries.
+ */
+export async function processStripeEvent(
+  stripeEventId: string,
+  deps: { prisma: PrismaClient; stripe: Stripe; replay?: boolean },
+): Promise<ProcessResult> {
+  const { prisma } = deps;
+  const row = await prisma.stripeEvent.findUnique({
+    where: { stripeEventId },
+    select: { type: true, payload: true, processedAt: true },
+  });
+  if (!row) throw new AppError("NOT_FOUND", `Stripe event ${stripeEventId} is not in the inbox`);
+  if (row.processedAt && !deps.replay) return { stripeEventId, outcome: "already_processed" };
+
+  const cause: OrderChangeCause = deps.replay ? { kind: "replay", stripeEventId } : { kind: "webhook", stripeEventId };
+  try {
+    const outcome = await processStored(stripeEventId, row.type, row.payload as unknown as Stripe.Event, cause, deps);
+    return { stripeEventId, outcome };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await prisma.$executeRaw`
+      UPDATE stripe_events SET attempts = attempts + 1, last_error = ${message.slice(0, 2000)}
+      WHERE stripe_event_id = ${stripeEventId}`;
+    logger.warn({ stripeEventId, type: row.type, err: error }, "processing a Stripe event failed");
+    throw error;
+  }
+}
+
+async function processStored(
+  stripeEventId: string,
+  type: string,
+  event: Stripe.Event,
+  cause: OrderChangeCause,
+  deps: { prisma: PrismaClient; stripe: Stripe; replay?: boolean },
+): Promise<EventOutcome | "already_processed"> {
+  const prepared = isHandledEventType(type) ? await STRIPE_EVENT_HANDLERS[type](event, deps) : null;
+  return deps.prisma.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<InboxRow[]>`
+      SELECT type, payload, processed_at FROM stripe_events WHERE stripe_event_id = ${stripeEventId} FOR UPDATE`;
+    if (locked?.processed_at && !deps.replay) return "already_processed";
+    const outcome: EventOutcome = prepared ? await prepared(tx, cause) : "ignored";
+    // A replay leaves the first outcome in place when it changed nothing.
+    const keepOutcome = deps.replay && outcome !== "applied" && locked?.processed_at;
+    await tx.$executeRaw`
+      UPDATE stripe_events
+      SET processed_at = COALESCE(processed_at, now()), attempts = attempts + 1, last_error = NULL,
+          outcome = CASE WHEN ${Boolean(keepOutcome)} THEN outcome ELSE ${outcome} END
+      WHERE stripe_event_id = ${stripeEventId}`;
+    return outcome;
+  });
+}

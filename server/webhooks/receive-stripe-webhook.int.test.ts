@@ -1,0 +1,133 @@
+import Stripe from "stripe";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
+import type { InboxEvent } from "./parse-stripe-webhook";
+import { MAX_WEBHOOK_BODY_BYTES } from "./read-limited-body";
+import { receiveStripeWebhook, type WebhookReceiverDeps } from "./receive-stripe-webhook";
+
+const secret = "whsec_receive_test";
+const stripe = new Stripe("sk_test_receive");
+let database: TestDatabase;
+let dispatched: InboxEvent[];
+let deps: WebhookReceiverDeps;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.drop();
+});
+beforeEach(async () => {
+  await database.prisma.stripeEvent.deleteMany();
+  dispatched = [];
+  deps = { prisma: database.prisma, secrets: [secret], dispatch: async (event) => void dispatched.push(event) };
+});
+
+function eventBody(id: string, type = "payment_intent.succeeded", extra = "") {
+  return JSON.stringify({
+    id,
+    object: "event",
+    type,
+    created: 1_800_000_000,
+    livemode: false,
+    data: { object: { id: "pi_1", object: "payment_intent", metadata: { order_id: "order-1" } } },
+    extra,
+  });
+}
+
+function post(body: string, signature?: string | null, headers: Record<string, string> = {}) {
+  const header =
+    signature === undefined ? stripe.webhooks.generateTestHeaderString({ payload: body, secret }) : signature;
+  return new Request("http://localhost/api/stripe/webhook", {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", ...(header ? { "stripe-signature": header } : {}), ...headers },
+  });
+}
+
+async function storedCount() {
+  return database.prisma.stripeEvent.count();
+}
+
+describe("receiveStripeWebhook", () => {
+  it("stores a signed event once, acknowledges every delivery and dispatches only the first", async () => {
+    const body = eventBody("evt_first");
+    const first = await receiveStripeWebhook(post(body), deps);
+    const second = await receiveStripeWebhook(post(body), deps);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(dispatched.map((event) => [event.stripeEventId, event.orderKey])).toEqual([["evt_first", "order-1"]]);
+    const stored = await database.prisma.stripeEvent.findUniqueOrThrow({ where: { stripeEventId: "evt_first" } });
+    expect(stored).toMatchObject({ type: "payment_intent.succeeded", processedAt: null, attempts: 0 });
+    expect(stored.stripeCreatedAt.getTime()).toBe(1_800_000_000_000);
+  });
+
+  it("stores and acknowledges events PayOps does not act on, already marked ignored", async () => {
+    const response = await receiveStripeWebhook(post(eventBody("evt_payout", "payout.created")), deps);
+    expect(response.status).toBe(200);
+    expect(dispatched).toEqual([]);
+    const stored = await database.prisma.stripeEvent.findUniqueOrThrow({ where: { stripeEventId: "evt_payout" } });
+    expect(stored.outcome).toBe("ignored");
+    expect(stored.processedAt).not.toBeNull();
+  });
+
+  it.each([
+    ["a missing signature", () => post(eventBody("evt_x"), null), 400, /missing Stripe-Signature/],
+    [
+      "a signature made with another secret",
+      () => {
+        const body = eventBody("evt_x");
+        return post(body, stripe.webhooks.generateTestHeaderString({ payload: body, secret: "whsec_other" }));
+      },
+      400,
+      /no signature matches/,
+    ],
+    [
+      "a stale timestamp",
+      () => {
+        const body = eventBody("evt_x");
+        const timestamp = Math.floor(Date.now() / 1000) - 301;
+        return post(body, stripe.webhooks.generateTestHeaderString({ payload: body, secret, timestamp }));
+      },
+      400,
+      /tolerance/,
+    ],
+    ["malformed JSON", () => post('{"id":"evt_x",'), 400, /not valid JSON/],
+    ["JSON that is not an event", () => post('{"hello":"world"}'), 400, /evt_ id/],
+    [
+      "an oversized body",
+      () => post(eventBody("evt_x", "payment_intent.succeeded", "x".repeat(MAX_WEBHOOK_BODY_BYTES))),
+      413,
+      /too large/,
+    ],
+  ])("answers %s with a 4xx and stores nothing", async (_name, makeRequest, status, reason) => {
+    const response = await receiveStripeWebhook(makeRequest(), deps);
+    expect(response.status).toBe(status);
+    expect(((await response.json()) as { error: string }).error).toMatch(reason);
+    expect(await storedCount()).toBe(0);
+    expect(dispatched).toEqual([]);
+  });
+
+  it("refuses an oversized body even when it lies about its length", async () => {
+    const body = eventBody("evt_x", "payment_intent.succeeded", "x".repeat(MAX_WEBHOOK_BODY_BYTES));
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(body));
+        controller.close();
+      },
+    });
+    const request = new Request("http://localhost/api/stripe/webhook", {
+      method: "POST",
+      body: stream,
+      headers: { "stripe-signature": stripe.webhooks.generateTestHeaderString({ payload: body, secret }) },
+      duplex: "half",
+    } as RequestInit);
+    expect((await receiveStripeWebhook(request, deps)).status).toBe(413);
+    expect(await storedCount()).toBe(0);
+  });
+
+  it("acknowledges even when dispatch fails, since the event is stored for the sweeper", async () => {
+    const failing = { ...deps, dispatch: async () => Promise.reject(new Error("queue down")) };
+    expect((await receiveStripeWebhook(post(eventBody("evt_dispatch_fails")), failing)).status).toBe(200);
+    expect(await storedCount()).toBe(1);
+  });
+});
