@@ -27,4 +27,17 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "publi
 
   "audit.list": "audit.read",
   "audit.exportCsv": "audit.read",
+
+  "refunds.forOrder": "orders.read",
+  "refunds.request": "refunds.request",
+  "refunds.retryIssue": "refunds.request",
+  "refunds.awaitingApproval": "refunds.approve",
+  "refunds.approve": "refunds.approve",
+  "refunds.reject": "refunds.approve",
+  "refunds.failed": "orders.read",
+
+  "disputes.list": "orders.read",
+  "disputes.detail": "orders.read",
+  "disputes.saveDraft": "disputes.respond",
+  "disputes.submit": "disputes.respond",
 };

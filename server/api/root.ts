@@ -1,6 +1,8 @@
 import { auditRouter } from "./audit";
 import { checkoutRouter } from "./checkout";
+import { disputesRouter } from "./disputes";
 import { ordersRouter } from "./orders";
+import { refundsRouter } from "./refunds";
 import { sessionRouter } from "./session";
 import { staffUsersRouter } from "./staff-users";
 import { router } from "./trpc";
@@ -12,6 +14,8 @@ export const appRouter = router({
   orders: ordersRouter,
   staffUsers: staffUsersRouter,
   audit: auditRouter,
+  refunds: refundsRouter,
+  disputes: disputesRouter,
 });
 
 export type AppRouter = typeof appRouter;
