@@ -1,0 +1,106 @@
+import type Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
+import { createPendingOrder } from "../orders/order-test-fixtures";
+import { processStripeEvent } from "./process-stripe-event";
+import { startWebhookHarness, type WebhookHarness } from "./webhook-test-harness";
+
+let database: TestDatabase;
+let harness: WebhookHarness;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  harness = await startWebhookHarness({
+    prisma: database.prisma,
+    sandboxConfig: { timing: { chargeBalanceTransactionDelayMs: 20, refundSettleDelayMs: 20 } },
+  });
+});
+afterAll(async () => {
+  await harness?.stop();
+  await database?.drop();
+});
+
+async function pay(paymentMethod: string, extra: Partial<Stripe.PaymentIntentCreateParams> = {}) {
+  const order = await createPendingOrder(database.prisma, 2_000);
+  const params: Stripe.PaymentIntentCreateParams = {
+    amount: 2_000,
+    currency: "usd",
+    metadata: { order_id: order.id },
+    payment_method_types: ["card"],
+    ...extra,
+  };
+  const created = await harness.stripe.paymentIntents.create(params);
+  const confirmed = await harness.stripe.paymentIntents
+    .confirm(created.id, { payment_method: paymentMethod })
+    .catch((error: { payment_intent?: Stripe.PaymentIntent }) => error.payment_intent ?? created);
+  await harness.settle();
+  return { orderId: order.id, paymentIntent: confirmed };
+}
+
+async function orderWithHistory(orderId: string) {
+  return database.prisma.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: { statusHistory: { orderBy: { createdAt: "asc" } }, payments: true },
+  });
+}
+
+describe("webhook pipeline against the sandbox", () => {
+  it("marks a card payment paid once, processes every event and posts the capture to the ledger", async () => {
+    const { orderId, paymentIntent } = await pay("pm_card_visa");
+    const order = await orderWithHistory(orderId);
+    expect(order.status).toBe("paid");
+    expect(order.statusHistory.filter((row) => row.toStatus === "paid")).toHaveLength(1);
+    expect(order.payments[0]).toMatchObject({ status: "succeeded", amountCapturedMinor: 2_000 });
+
+    const events = await database.prisma.stripeEvent.findMany({
+      where: { payload: { path: ["data", "object", "metadata", "order_id"], equals: orderId } },
+    });
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((event) => event.processedAt !== null && event.lastError === null)).toBe(true);
+
+    const postings = await database.prisma.ledgerTransaction.findMany({
+      where: { stripePaymentIntentId: paymentIntent.id, kind: "payment_captured" },
+    });
+    expect(postings).toHaveLength(1);
+  });
+
+  it("records a decline as a retryable failure", async () => {
+    const { orderId } = await pay("pm_card_visa_chargeDeclined");
+    const order = await orderWithHistory(orderId);
+    expect(order.status).toBe("payment_failed");
+    expect(order.payments[0]?.lastPaymentError).toMatch(/declined/i);
+  });
+
+  it("holds a manual-capture payment for review, then marks it paid on capture", async () => {
+    const { orderId, paymentIntent } = await pay("pm_card_visa", { capture_method: "manual" });
+    expect((await orderWithHistory(orderId)).status).toBe("in_review");
+    await harness.stripe.paymentIntents.capture(paymentIntent.id);
+    await harness.settle();
+    const order = await orderWithHistory(orderId);
+    expect(order.statusHistory.map((row) => row.toStatus)).toEqual(["in_review", "paid"]);
+  });
+
+  it("follows a partial and then a full refund", async () => {
+    const { orderId, paymentIntent } = await pay("pm_card_visa");
+    await harness.stripe.refunds.create({ payment_intent: paymentIntent.id, amount: 500 });
+    await harness.settle();
+    expect((await orderWithHistory(orderId)).status).toBe("partially_refunded");
+    await harness.stripe.refunds.create({ payment_intent: paymentIntent.id });
+    await harness.settle();
+    const order = await orderWithHistory(orderId);
+    expect(order.status).toBe("refunded");
+    expect(order.payments[0]?.amountRefundedMinor).toBe(2_000);
+  });
+
+  it("replays stored events without changing anything already applied", async () => {
+    const { orderId } = await pay("pm_card_visa");
+    const before = await orderWithHistory(orderId);
+    const events = await database.prisma.stripeEvent.findMany({ where: { outcome: { not: "ignored" } } });
+    for (const event of events) {
+      await processStripeEvent(event.stripeEventId, { prisma: database.prisma, stripe: harness.stripe, replay: true });
+    }
+    const after = await orderWithHistory(orderId);
+    expect(after.status).toBe(before.status);
+    expect(after.statusHistory).toHaveLength(before.statusHistory.length);
+  });
+});

@@ -1,0 +1,110 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type Stripe from "stripe";
+import type { PrismaClient } from "../db/client";
+import { emit } from "../jobs/emit";
+import type { JobContext } from "../jobs/job-definition";
+import { LocalExecutor } from "../jobs/local-executor";
+import { JOB_REGISTRY } from "../jobs/registry";
+import { createStripeClient } from "../stripe/client";
+import { type RunningSandbox, type SandboxConfigInput, startSandbox } from "../stripe-sandbox";
+import { receiveStripeWebhook } from "./receive-stripe-webhook";
+
+export type WebhookHarness = {
+  sandbox: RunningSandbox;
+  stripe: Stripe;
+  executor: LocalExecutor;
+  /** Waits until the sandbox has nothing left to deliver and the executor nothing left to run. */
+  settle: () => Promise<void>;
+  setFaults: (faults: Record<string, unknown>) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+/**
+ * The webhook pipeline in one process, for tests: the sandbox delivers signed events to a bare
+ * HTTP server that hands them to the same receive function the route uses; processing runs on
+ * the local executor with the real job registry, against the caller's database.
+ */
+export async function startWebhookHarness(options: {
+  prisma: PrismaClient;
+  sandboxConfig?: SandboxConfigInput;
+  sweep?: JobContext["sweep"];
+  backoffMs?: number;
+  maxConcurrent?: number;
+}): Promise<WebhookHarness> {
+  const sandbox = await startSandbox({ port: 0, config: options.sandboxConfig });
+  const stripe = createStripeClient({ apiUrl: sandbox.url });
+  const executor = new LocalExecutor({
+    jobs: JOB_REGISTRY,
+    context: { prisma: options.prisma, stripe, sweep: options.sweep },
+    backoffMs: options.backoffMs ?? 25,
+    maxBackoffMs: 1_000,
+    maxConcurrent: options.maxConcurrent ?? 4,
+    scheduleIntervalMs: 0,
+  }).start();
+  const secrets: string[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const request = new Request(`http://127.0.0.1${req.url}`, {
+        method: req.method,
+        headers: req.headers as Record<string, string>,
+        body: Buffer.concat(chunks),
+      });
+      const deps = {
+        prisma: options.prisma,
+        secrets,
+        dispatch: (event: { stripeEventId: string; orderKey: string }) =>
+          emit("stripe/event.received", { stripeEventId: event.stripeEventId, orderKey: event.orderKey }),
+      };
+      void receiveStripeWebhook(request, deps).then(async (response) => {
+        res.writeHead(response.status, { "content-type": "application/json" });
+        res.end(await response.text());
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const endpoint = await stripe.webhookEndpoints.create({
+    url: `http://127.0.0.1:${port}/api/stripe/webhook`,
+    enabled_events: ["*"],
+  });
+  secrets.push(endpoint.secret!);
+
+  const settle = async () => {
+    for (let round = 0; round < 50; round += 1) {
+      await sandbox.runtime.sb.webhooks.idle();
+      await executor.idle();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const deliveriesIdle = await Promise.race([
+        sandbox.runtime.sb.webhooks.idle().then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5)),
+      ]);
+      if (deliveriesIdle) {
+        await executor.idle();
+        return;
+      }
+    }
+  };
+
+  return {
+    sandbox,
+    stripe,
+    executor,
+    settle,
+    setFaults: async (faults) => {
+      const response = await fetch(`${sandbox.url}/_sandbox/faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(faults),
+      });
+      if (!response.ok) throw new Error(`could not set faults: ${await response.text()}`);
+    },
+    stop: async () => {
+      await executor.stop();
+      await sandbox.stop();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
