@@ -26,7 +26,7 @@ async function pay(paymentMethod: string, extra: Partial<Stripe.PaymentIntentCre
     amount: 2_000,
     currency: "usd",
     metadata: { order_id: order.id },
-    payment_method_types: ["card"],
+    automatic_payment_methods: { enabled: true, allow_redirects: "never" },
     ...extra,
   };
   const created = await harness.stripe.paymentIntents.create(params);
