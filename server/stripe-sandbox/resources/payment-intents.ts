@@ -35,12 +35,15 @@ export function createPaymentIntent(sb: Sandbox, params: Params): Stripe.Payment
   const amount = requiredInteger(params, "amount", 1);
   const currency = requiredString(params, "currency").toLowerCase();
   if (!/^[a-z]{3}$/.test(currency)) throw invalidParam("currency", `Invalid currency: ${currency}.`);
-  const types = optionalStringArray(params, "payment_method_types");
+  // API 2026-10-28 names the list allowed_payment_method_types; older clients (and the Stripe CLI) send payment_method_types.
+  const allowed = optionalStringArray(params, "allowed_payment_method_types");
+  const types = allowed ?? optionalStringArray(params, "payment_method_types");
+  const excluded = optionalStringArray(params, "excluded_payment_method_types");
   const id = newId("pi");
   const intent: Stripe.PaymentIntent = {
     id,
     object: "payment_intent",
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: (allowed as Stripe.PaymentIntent.AllowedPaymentMethodType[] | undefined) ?? null,
     amount,
     amount_capturable: 0,
     amount_details: { tip: {} },
@@ -59,7 +62,7 @@ export function createPaymentIntent(sb: Sandbox, params: Params): Stripe.Payment
     customer: optionalString(params, "customer") ?? null,
     customer_account: null,
     description: optionalString(params, "description") ?? null,
-    excluded_payment_method_types: null,
+    excluded_payment_method_types: (excluded as Stripe.PaymentIntent.ExcludedPaymentMethodType[] | undefined) ?? null,
     last_payment_error: null,
     latest_charge: null,
     livemode: false,
@@ -70,7 +73,7 @@ export function createPaymentIntent(sb: Sandbox, params: Params): Stripe.Payment
     payment_method: null,
     payment_method_configuration_details: null,
     payment_method_options: {},
-    payment_method_types: types ?? ["card", "sepa_debit"],
+    payment_method_types: (types ?? ["card", "sepa_debit"]).filter((type) => !excluded?.includes(type)),
     payment_record: null,
     processing: null,
     receipt_email: optionalString(params, "receipt_email") ?? null,

@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Stripe from "stripe";
+import { afterAll, describe, expect, it } from "vitest";
+import { startSandbox } from "./index";
+
+describe("persistence under dataDir", () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "stripe-sandbox-"));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("keeps objects, events, idempotency keys, endpoints and the clock across a restart", async () => {
+    const first = await startSandbox({ port: 0, dataDir });
+    const stripe = (port: number) => new Stripe("sk_test_persist", { host: "127.0.0.1", port, protocol: "http" });
+    const key = "persisted-key";
+    const intent = await stripe(first.port).paymentIntents.create(
+      { amount: 700, currency: "usd" },
+      { idempotencyKey: key },
+    );
+    const endpoint = await stripe(first.port).webhookEndpoints.create({
+      url: "http://127.0.0.1:9/x",
+      enabled_events: ["charge.succeeded"],
+    });
+    await fetch(`${first.url}/_sandbox/clock/advance`, { method: "POST", body: JSON.stringify({ seconds: 3600 }) });
+    const clock = (await (await fetch(`${first.url}/_sandbox/clock`)).json()) as { offsetMs: number };
+    await first.stop();
+
+    const second = await startSandbox({ port: 0, dataDir });
+    try {
+      const client = stripe(second.port);
+      expect((await client.paymentIntents.retrieve(intent.id)).amount).toBe(700);
+      expect((await client.paymentIntents.create({ amount: 700, currency: "usd" }, { idempotencyKey: key })).id).toBe(
+        intent.id,
+      );
+      expect((await client.webhookEndpoints.retrieve(endpoint.id)).url).toBe("http://127.0.0.1:9/x");
+      expect((await client.events.list()).data.some((e) => e.type === "payment_intent.created")).toBe(true);
+      const after = (await (await fetch(`${second.url}/_sandbox/clock`)).json()) as { offsetMs: number };
+      expect(after.offsetMs).toBe(clock.offsetMs);
+    } finally {
+      await second.stop();
+    }
+  });
+});
