@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../db/client";
+import { listOrderRefunds } from "../refunds/list-refunds";
 
 /**
  * Sections of the order detail page that other rooms own. Each loader is the one place its room
@@ -35,12 +36,33 @@ export type OrderLedgerLine = {
   currency: string;
 };
 
-export async function loadOrderRefunds(_prisma: PrismaClient, _orderId: string): Promise<OrderRefundSummary[]> {
-  return [];
+export async function loadOrderRefunds(prisma: PrismaClient, orderId: string): Promise<OrderRefundSummary[]> {
+  const refunds = await listOrderRefunds(prisma, orderId);
+  return refunds.map((refund) => ({
+    id: refund.id,
+    status: refund.status,
+    amountMinor: refund.amountMinor,
+    currency: refund.currency,
+    reason: [refund.reasonCode.replaceAll("_", " "), refund.note, refund.failureReason].filter(Boolean).join(" — "),
+    requestedBy: refund.requestedByName,
+    createdAt: refund.createdAt,
+  }));
 }
 
-export async function loadOrderDisputes(_prisma: PrismaClient, _orderId: string): Promise<OrderDisputeSummary[]> {
-  return [];
+export async function loadOrderDisputes(prisma: PrismaClient, orderId: string): Promise<OrderDisputeSummary[]> {
+  return prisma.dispute.findMany({
+    where: { orderId },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      status: true,
+      amountMinor: true,
+      currency: true,
+      reason: true,
+      evidenceDueBy: true,
+      createdAt: true,
+    },
+  });
 }
 
 export async function loadOrderLedgerLines(_prisma: PrismaClient, _orderId: string): Promise<OrderLedgerLine[]> {

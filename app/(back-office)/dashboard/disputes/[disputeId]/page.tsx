@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EvidenceForm } from "@/components/back-office/disputes/evidence-form";
+import { formatTimeLeft } from "@/components/back-office/disputes/format-time-left";
+import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
+import { roleHasPermission } from "@/server/auth/permissions";
+import { db } from "@/server/db/client";
+import { getDisputeDetail } from "@/server/disputes/get-dispute-detail";
+import { isAppError } from "@/server/errors";
+import { formatMoney } from "@/server/money";
+import { requireStaffPage } from "../../../back-office-access";
+
+export const metadata: Metadata = { title: "Dispute" };
+
+async function load(disputeId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(disputeId)) notFound();
+  try {
+    return await getDisputeDetail(db(), disputeId);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function DisputePage({ params }: { params: Promise<{ disputeId: string }> }) {
+  const { disputeId } = await params;
+  const { staff, allowed } = await requireStaffPage(
+    `/dashboard/disputes/${encodeURIComponent(disputeId)}`,
+    "orders.read",
+  );
+  if (!allowed) return <ForbiddenNotice permission="orders.read" />;
+  const { dispute, evidence, readOnly, timeLeftMs } = await load(disputeId);
+  const facts: [string, string][] = [
+    ["Status", dispute.status.replaceAll("_", " ")],
+    ["Reason", dispute.reason.replaceAll("_", " ")],
+    ["Amount", formatMoney(dispute.amountMinor, dispute.currency)],
+    [
+      "Evidence due",
+      dispute.evidenceDueBy
+        ? `${dispute.evidenceDueBy.toISOString().slice(0, 16).replace("T", " ")} UTC (${formatTimeLeft(timeLeftMs)})`
+        : "—",
+    ],
+    [
+      "Evidence submitted",
+      dispute.evidenceSubmittedAt
+        ? `${dispute.evidenceSubmittedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`
+        : "Not yet",
+    ],
+    ["Stripe dispute", dispute.stripeDisputeId],
+  ];
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        <Link href="/dashboard/disputes" className="text-emerald-800 underline">
+          ← Disputes
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold text-stone-900">
+        Dispute on{" "}
+        <Link className="underline" href={`/dashboard/orders/${dispute.orderId}`}>
+          {dispute.order.customer.email}
+        </Link>
+      </h1>
+      <dl
+        className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 text-sm sm:grid-cols-3"
+        data-testid="dispute-facts"
+      >
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <dt className="text-stone-700">{label}</dt>
+            <dd className="font-medium">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <section aria-labelledby="evidence-heading" className="rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="evidence-heading" className="mb-3 text-lg font-semibold">
+          Evidence
+        </h2>
+        <EvidenceForm
+          disputeId={dispute.id}
+          initial={evidence}
+          readOnly={readOnly}
+          canRespond={roleHasPermission(staff.role, "disputes.respond")}
+        />
+      </section>
+    </div>
+  );
+}

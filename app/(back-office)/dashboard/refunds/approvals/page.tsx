@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
+import { ApprovalsQueue } from "@/components/back-office/refunds/approvals-queue";
+import { requireStaffPage } from "../../../back-office-access";
+
+export const metadata: Metadata = { title: "Refund approvals" };
+
+export default async function RefundApprovalsPage() {
+  const { staff, allowed } = await requireStaffPage("/dashboard/refunds/approvals", "refunds.approve");
+  if (!allowed) return <ForbiddenNotice permission="refunds.approve" />;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold text-stone-900">Refund approvals</h1>
+      <p className="text-sm text-stone-700">
+        Refunds above the approval threshold wait here for someone with refunds.approve other than the person who asked.
+      </p>
+      <ApprovalsQueue staffUserId={staff.userId} />
+    </div>
+  );
+}
