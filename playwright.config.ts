@@ -1,0 +1,44 @@
+import { defineConfig } from "@playwright/test";
+import { resolveChromium } from "./e2e/chromium";
+
+const PORT = 3100;
+const baseURL = `http://localhost:${PORT}`;
+const { executablePath, args } = resolveChromium();
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 2,
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  use: {
+    baseURL,
+    browserName: "chromium",
+    launchOptions: { executablePath, args },
+    trace: "retain-on-failure",
+  },
+  webServer: {
+    // The same launcher as `npm start`: fresh embedded PostgreSQL, migrations, seed, Stripe sandbox, next start.
+    command: "npx tsx scripts/run-app.ts start",
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      APP_URL: baseURL,
+      EMBEDDED_POSTGRES_PORT: "54350",
+      STRIPE_SANDBOX_PORT: "12150",
+      PAYOPS_DATA_DIR: ".data/e2e",
+      // Empty means unset: the run always uses its own embedded database, never one from the shell.
+      DATABASE_URL: "",
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+    },
+  },
+});
