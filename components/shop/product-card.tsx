@@ -19,7 +19,7 @@ export function ProductCard({ product }: { product: CatalogueProduct }) {
           {/* The link covers the whole card, so the card is one tab stop with the product's name as its label. */}
           <Link
             href={`/products/${product.slug}`}
-            className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-emerald-700"
+            className="after:absolute after:inset-0 after:rounded-xl focus-visible:[outline:none] focus-visible:after:[outline:2px_solid_var(--color-emerald-700)] focus-visible:after:[outline-offset:2px]"
           >
             {product.name}
           </Link>
