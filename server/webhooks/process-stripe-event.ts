@@ -9,7 +9,7 @@ import type { EventOutcome } from "./stripe-event-handler";
 
 export type ProcessResult = { stripeEventId: string; outcome: EventOutcome | "already_processed" };
 
-type InboxRow = { type: string; payload: unknown; processed_at: Date | null };
+type InboxRow = { processed_at: Date | null };
 
 /**
  * Processes one stored event: the handler fetches what it needs from Stripe, then one transaction
@@ -53,7 +53,7 @@ async function processStored(
   const prepared = isHandledEventType(type) ? await STRIPE_EVENT_HANDLERS[type](event, deps) : null;
   return deps.prisma.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<InboxRow[]>`
-      SELECT type, payload, processed_at FROM stripe_events WHERE stripe_event_id = ${stripeEventId} FOR UPDATE`;
+      SELECT processed_at FROM stripe_events WHERE stripe_event_id = ${stripeEventId} FOR UPDATE`;
     if (locked?.processed_at && !deps.replay) return "already_processed";
     const outcome: EventOutcome = prepared ? await prepared(tx, cause) : "ignored";
     // A replay leaves the first outcome in place when it changed nothing.

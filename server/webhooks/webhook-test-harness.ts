@@ -1,12 +1,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type Stripe from "stripe";
+import Stripe from "stripe";
 import type { PrismaClient } from "../db/client";
 import { emit } from "../jobs/emit";
 import type { JobContext } from "../jobs/job-definition";
 import { LocalExecutor } from "../jobs/local-executor";
 import { JOB_REGISTRY } from "../jobs/registry";
-import { createStripeClient } from "../stripe/client";
+import { SANDBOX_SECRET_KEY } from "../stripe/client";
 import { type RunningSandbox, type SandboxConfigInput, startSandbox } from "../stripe-sandbox";
 import { receiveStripeWebhook } from "./receive-stripe-webhook";
 
@@ -33,7 +33,15 @@ export async function startWebhookHarness(options: {
   maxConcurrent?: number;
 }): Promise<WebhookHarness> {
   const sandbox = await startSandbox({ port: 0, config: options.sandboxConfig });
-  const stripe = createStripeClient({ apiUrl: sandbox.url });
+  // No SDK retries (they sleep 0.5-5 s): processing leaves retrying to the executor's backoff, as
+  // under Inngest, and tests retry their own calls.
+  const stripe = new Stripe(SANDBOX_SECRET_KEY, {
+    host: "127.0.0.1",
+    port: sandbox.port,
+    protocol: "http",
+    maxNetworkRetries: 0,
+    timeout: 10_000,
+  });
   const executor = new LocalExecutor({
     jobs: JOB_REGISTRY,
     context: { prisma: options.prisma, stripe, sweep: options.sweep },

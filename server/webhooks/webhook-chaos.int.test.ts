@@ -1,0 +1,135 @@
+import type Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
+import { inputFromPaymentIntent } from "../orders/derive-order-input";
+import { createPendingOrder } from "../orders/order-test-fixtures";
+import { STRIPE_INPUT_TARGET } from "../orders/transition-table";
+import { startWebhookHarness, type WebhookHarness } from "./webhook-test-harness";
+
+const ORDERS = Number(process.env.CHAOS_ORDERS ?? 200);
+const SWEEP_AGE_MS = 1_500;
+
+let database: TestDatabase;
+let harness: WebhookHarness;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  harness = await startWebhookHarness({
+    prisma: database.prisma,
+    sandboxConfig: {
+      timing: { chargeBalanceTransactionDelayMs: 20 },
+      webhooks: { retryScheduleMs: [200, 500, 1_000] },
+    },
+    sweep: { eventMinAgeMs: SWEEP_AGE_MS, orderMinAgeMs: SWEEP_AGE_MS },
+    maxConcurrent: 8,
+  });
+});
+afterAll(async () => {
+  await harness?.stop();
+  await database?.drop();
+});
+
+/** The test's own calls see the same 20% failures (applied to nothing); it retries them at once. */
+async function persist<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await call();
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode ?? 0;
+      if (status < 500 || attempt >= 20) throw error;
+    }
+  }
+}
+
+async function inBatches<T>(items: T[], size: number, work: (item: T, index: number) => Promise<void>) {
+  for (let start = 0; start < items.length; start += size) {
+    await Promise.all(items.slice(start, start + size).map((item, offset) => work(item, start + offset)));
+  }
+}
+
+function paymentMethodFor(index: number): { paymentMethod: string; captureMethod?: "manual" } {
+  if (index % 10 === 3) return { paymentMethod: "pm_card_visa_chargeDeclined" };
+  if (index % 20 === 7) return { paymentMethod: "pm_card_visa", captureMethod: "manual" };
+  return { paymentMethod: "pm_card_visa" };
+}
+
+describe("webhook pipeline under chaos", () => {
+  it("settles every order where Stripe's PaymentIntent says, applying each effect once", async () => {
+    await harness.setFaults({
+      webhook: { duplicate: 3, shuffleWindowMs: 300, dropRate: 0.1 },
+      api: { errorRate: 0.2 },
+    });
+    const orders = await Promise.all(Array.from({ length: ORDERS }, () => createPendingOrder(database.prisma, 2_000)));
+    const paymentIntentIds: string[] = [];
+    await inBatches(orders, 40, async (order, index) => {
+      const { paymentMethod, captureMethod } = paymentMethodFor(index);
+      const created = await persist(() =>
+        harness.stripe.paymentIntents.create(
+          {
+            amount: 2_000,
+            currency: "usd",
+            metadata: { order_id: order.id },
+            automatic_payment_methods: { enabled: true, allow_redirects: "never" },
+            ...(captureMethod ? { capture_method: captureMethod } : {}),
+          },
+          { idempotencyKey: `chaos-${order.id}` },
+        ),
+      );
+      paymentIntentIds[index] = created.id;
+      await persist(() =>
+        harness.stripe.paymentIntents.confirm(created.id, { payment_method: paymentMethod }).catch((error) => {
+          if ((error as { type?: string }).type === "StripeCardError") return null;
+          throw error;
+        }),
+      );
+    });
+
+    // Dropped events leave orders waiting: the sweeper re-checks them against Stripe.
+    await harness.settle();
+    for (let round = 0; round < 8; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, SWEEP_AGE_MS + 100));
+      harness.executor.runScheduled();
+      await harness.settle();
+      const waiting = await database.prisma.stripeEvent.count({ where: { processedAt: null } });
+      if (round > 0 && waiting === 0) break;
+    }
+    await harness.setFaults({});
+
+    const stored = await database.prisma.order.findMany({
+      where: { id: { in: orders.map((order) => order.id) } },
+      include: { statusHistory: true },
+    });
+    const byId = new Map(stored.map((order) => [order.id, order]));
+    const mismatches: string[] = [];
+    for (const [index, order] of orders.entries()) {
+      const intent: Stripe.PaymentIntent = await harness.stripe.paymentIntents.retrieve(paymentIntentIds[index]!);
+      const expected = STRIPE_INPUT_TARGET[inputFromPaymentIntent(intent)];
+      const actual = byId.get(order.id)!;
+      if (actual.status !== expected) mismatches.push(`${order.id}: ${actual.status} != ${expected}`);
+      // One attempt per order here, so each state is entered at most once.
+      const entered = actual.statusHistory.map((row) => row.toStatus);
+      expect(new Set(entered).size).toBe(entered.length);
+    }
+    expect(mismatches).toEqual([]);
+
+    const history = await database.prisma.orderStatusHistory.findMany({
+      where: { cause: { startsWith: "stripe_event:" } },
+      select: { cause: true },
+    });
+    expect(new Set(history.map((row) => row.cause)).size).toBe(history.length);
+
+    const captures = await database.prisma.ledgerTransaction.groupBy({
+      by: ["stripePaymentIntentId"],
+      where: { kind: "payment_captured" },
+      _count: true,
+    });
+    expect(captures.every((row) => row._count === 1)).toBe(true);
+
+    const unprocessed = await database.prisma.stripeEvent.count({ where: { processedAt: null } });
+    expect(unprocessed).toBe(0);
+    const statuses = stored.map((order) => order.status);
+    expect(statuses.filter((status) => status === "paid").length).toBeGreaterThan(ORDERS * 0.7);
+    expect(statuses).toContain("payment_failed");
+    expect(statuses).toContain("in_review");
+  }, 240_000);
+});
