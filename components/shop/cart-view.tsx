@@ -122,7 +122,10 @@ export function CartView({ shopCurrency, priceCart }: CartViewProps) {
                       value={quantities.get(line.productId) ?? line.quantity}
                       onChange={(quantity) => updateCart((cart) => setStoredQuantity(cart, line.productId, quantity))}
                     />
-                    <p className="w-24 text-right font-semibold text-stone-900 tabular-nums" data-testid="line-total">
+                    <p
+                      className={`w-24 text-right font-semibold text-stone-900 tabular-nums ${pending ? "opacity-60" : ""}`}
+                      data-testid="line-total"
+                    >
                       {formatMoney(line.lineTotalMinor, currency)}
                     </p>
                     <Button
@@ -151,7 +154,11 @@ export function CartView({ shopCurrency, priceCart }: CartViewProps) {
           </div>
           <div className="flex justify-between border-t border-stone-200 pt-3 text-base">
             <dt className="font-semibold">Subtotal</dt>
-            <dd className="font-semibold tabular-nums" data-testid="cart-subtotal" aria-busy={pending}>
+            <dd
+              className={`font-semibold tabular-nums ${pending ? "opacity-60" : ""}`}
+              data-testid="cart-subtotal"
+              aria-busy={pending}
+            >
               {priced && priced.currency === stored.currency ? formatMoney(priced.subtotalMinor, priced.currency) : "…"}
             </dd>
           </div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { AddToCart } from "@/components/shop/add-to-cart";
 import { getProductBySlug } from "@/server/catalogue/get-product-by-slug";
 import { formatMoney } from "@/server/money";
@@ -10,14 +11,17 @@ import { readShopCurrency } from "../../shop-currency-cookie";
 
 type Params = { params: Promise<{ slug: string }> };
 
+// The metadata and the page ask for the same product; one query per request serves both.
+const loadProduct = cache(getProductBySlug);
+
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const product = await getProductBySlug((await params).slug, await readShopCurrency());
+  const product = await loadProduct((await params).slug, await readShopCurrency());
   return { title: product?.name ?? "Product not found" };
 }
 
 export default async function ProductPage({ params }: Params) {
   const currency = await readShopCurrency();
-  const product = await getProductBySlug((await params).slug, currency);
+  const product = await loadProduct((await params).slug, currency);
   if (!product) notFound();
 
   return (
