@@ -34,10 +34,10 @@ export async function accountBalances(
                sum("amount_minor") FILTER (WHERE "direction" = 'credit') AS credits
           FROM "ledger_lines"
          WHERE (${at}::timestamptz IS NULL OR "occurred_at" <= ${at}::timestamptz)
-           AND (${currency}::text IS NULL OR "currency" = ${currency}::text)
+           AND (${currency}::bpchar IS NULL OR "currency" = ${currency}::bpchar)
          GROUP BY "account_code", "currency"
       ) s ON s."account_code" = a."code" AND s."currency" = a."currency"
-     WHERE ${currency}::text IS NULL OR a."currency" = ${currency}::text
+     WHERE ${currency}::bpchar IS NULL OR a."currency" = ${currency}::bpchar
      ORDER BY a."currency", a."code"`;
   return rows.map((row) => ({
     ...row,

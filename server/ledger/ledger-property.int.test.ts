@@ -4,8 +4,9 @@ import type { TestDatabase } from "@/test/integration/test-database";
 import { accountBalances } from "./account-balances";
 import { applyLedgerEvent } from "./apply-ledger-event";
 import { ACCOUNT } from "./chart-of-accounts";
+import { deliver, operationArbitrary } from "./ledger-event-arbitraries";
 import { createLedgerTestDatabase } from "./ledger-test-database";
-import { type LedgerEvent, type Operation, StripeAccountModel } from "./stripe-account-model";
+import { StripeAccountModel } from "./stripe-account-model";
 import { trialBalance } from "./trial-balance";
 
 let database: TestDatabase;
@@ -15,50 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.drop();
 });
-
-export const operationArbitrary: fc.Arbitrary<Operation> = fc.oneof(
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      op: fc.constant("pay" as const),
-      amount: fc.integer({ min: 50, max: 200_000 }),
-      bypassPending: fc.boolean(),
-    }),
-  },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant("makeAvailable" as const), pick: fc.nat() }) },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      op: fc.constant("refund" as const),
-      pick: fc.nat(),
-      amount: fc.integer({ min: 1, max: 100_000 }),
-    }),
-  },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant("failRefund" as const), pick: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant("dispute" as const), pick: fc.nat() }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({ op: fc.constant("winDispute" as const), pick: fc.nat(), feeReturned: fc.boolean() }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({ op: fc.constant("payout" as const), amount: fc.integer({ min: 1, max: 300_000 }) }),
-  },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant("payoutPaid" as const), pick: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant("payoutFailed" as const), pick: fc.nat() }) },
-);
-
-/** Delivery as webhooks do it: any order, some events more than once. */
-export function deliver(events: LedgerEvent[], order: number[], duplicates: number[]): LedgerEvent[] {
-  const withDuplicates = [
-    ...events,
-    ...duplicates.filter(() => events.length > 0).map((i) => events[i % events.length]!),
-  ];
-  return withDuplicates
-    .map((event, index) => ({ event, key: order[index % Math.max(order.length, 1)] ?? 0, index }))
-    .sort((a, b) => a.key - b.key || a.index - b.index)
-    .map(({ event }) => event);
-}
 
 let run = 0;
 /** A currency per run keeps each run's accounts apart in one database ("QAA", "QAB", …). */
@@ -97,7 +54,7 @@ describe("ledger property", () => {
           );
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 });

@@ -1,4 +1,4 @@
-import type { Tx } from "@/server/db/client";
+import { Prisma, type Tx } from "@/server/db/client";
 import { defaultChartAccount } from "./chart-of-accounts";
 import { type JournalEntry, validateJournalEntry } from "./journal-entry";
 
@@ -16,9 +16,19 @@ export type PostingResult = {
  */
 export async function postEntry(tx: Tx, input: JournalEntry): Promise<PostingResult> {
   const entry = validateJournalEntry(input);
+  const inserted = await tx.$queryRaw<{ id: string }[]>(postingStatement(entry));
+  const created = inserted[0];
+  if (created) return { transactionId: created.id, idempotencyKey: entry.idempotencyKey, posted: true };
+  const existing = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id"::text AS id FROM "ledger_transactions" WHERE "idempotency_key" = ${entry.idempotencyKey}`;
+  return { transactionId: existing[0]!.id, idempotencyKey: entry.idempotencyKey, posted: false };
+}
+
+/** The single statement that posts a validated entry; it returns the new entry's id, or no row for a duplicate. */
+export function postingStatement(entry: JournalEntry): Prisma.Sql {
   const { source, lines } = entry;
   const chart = uniqueChartAccounts(lines);
-  const inserted = await tx.$queryRaw<{ id: string }[]>`
+  return Prisma.sql`
     WITH chart AS (
       INSERT INTO "ledger_accounts" ("id", "code", "currency", "name", "type", "normal_balance")
       SELECT gen_random_uuid(), c.code, c.currency, c.name, c.type::"LedgerAccountType", c.normal_balance::"LedgerDirection"
@@ -45,11 +55,6 @@ export async function postEntry(tx: Tx, input: JournalEntry): Promise<PostingRes
       RETURNING 1
     )
     SELECT "id"::text AS id FROM entry`;
-  const created = inserted[0];
-  if (created) return { transactionId: created.id, idempotencyKey: entry.idempotencyKey, posted: true };
-  const existing = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id"::text AS id FROM "ledger_transactions" WHERE "idempotency_key" = ${entry.idempotencyKey}`;
-  return { transactionId: existing[0]!.id, idempotencyKey: entry.idempotencyKey, posted: false };
 }
 
 function uniqueChartAccounts(lines: JournalEntry["lines"]) {

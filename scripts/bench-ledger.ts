@@ -1,0 +1,203 @@
+// Ledger benchmark on real PostgreSQL: balanced two-line postings per second through postEntry
+// (uncontended: each worker on its own currency's accounts; hot: every worker on the same two
+// accounts), then trial-balance and point-in-time balance timings over a journal of 1M+ lines.
+// Usage: npx tsx scripts/bench-ledger.ts [--workers 8] [--postings 4000] [--lines 1000000]
+// Uses DATABASE_URL's server (default the local one), in a database it creates and drops.
+import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { createPrismaClient, type PrismaClient } from "../server/db/client";
+import { applyMigrations, MIGRATIONS_DIR } from "../server/db/migrate";
+import { withDatabase } from "../server/db/postgres-server";
+import { accountBalances } from "../server/ledger/account-balances";
+import { ACCOUNT } from "../server/ledger/chart-of-accounts";
+import type { JournalEntry } from "../server/ledger/journal-entry";
+import { validateJournalEntry } from "../server/ledger/journal-entry";
+import { postEntry, postingStatement } from "../server/ledger/post-entry";
+import { trialBalance } from "../server/ledger/trial-balance";
+
+const { values } = parseArgs({
+  options: {
+    workers: { type: "string", default: "8" },
+    postings: { type: "string", default: "4000" },
+    lines: { type: "string", default: "1000000" },
+    migrations: { type: "string", default: MIGRATIONS_DIR },
+  },
+});
+const workers = Number(values.workers);
+const postingsPerRun = Number(values.postings);
+const bulkLines = Number(values.lines);
+const adminUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const name = `ledger_bench_${randomBytes(4).toString("hex")}`;
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const currencyFor = (worker: number) =>
+  `B${String.fromCharCode(65 + Math.floor(worker / 26))}${String.fromCharCode(65 + (worker % 26))}`;
+
+function benchEntry(label: string, i: number, currency: string): JournalEntry {
+  const amountMinor = BigInt(100 + (i % 900));
+  return {
+    idempotencyKey: `${label}:${i}`,
+    kind: "payment_captured",
+    description: "Benchmark posting",
+    occurredAt: new Date(),
+    source: { stripeObjectId: `ch_${label}_${i}` },
+    lines: [
+      { accountCode: ACCOUNT.stripePending, currency, direction: "debit", amountMinor },
+      { accountCode: ACCOUNT.salesRevenue, currency, direction: "credit", amountMinor },
+    ],
+  };
+}
+
+type Poster = (entry: JournalEntry) => Promise<unknown>;
+
+/** Through the ledger's API: one Prisma interactive transaction per posting, as callers use it. */
+const throughPrisma =
+  (prisma: PrismaClient): Poster =>
+  (entry) =>
+    prisma.$transaction((tx) => postEntry(tx, entry));
+
+/** The same posting statement over node-postgres, BEGIN/COMMIT per posting: what the database sustains. */
+const throughDriver =
+  (pool: pg.Pool): Poster =>
+  async (entry) => {
+    const statement = postingStatement(validateJournalEntry(entry));
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(statement.text, statement.values as unknown[]);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+
+async function postMany(post: Poster, label: string, currencyOf: (worker: number) => string) {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, async (_, worker) => {
+      for (let i = next++; i < postingsPerRun; i = next++) await post(benchEntry(label, i, currencyOf(worker)));
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `${label.padEnd(22)} ${postingsPerRun} postings, ${workers} connections: ${(postingsPerRun / seconds).toFixed(0)} postings/s`,
+  );
+}
+
+async function bulkLoad(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await loadLines(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function loadLines(client: pg.Client) {
+  const entries = Math.ceil(bulkLines / 2);
+  const started = performance.now();
+  // Loaded by set-based SQL with triggers and foreign keys off (replica role) to keep the run short;
+  // every generated entry is one debit and one credit of the same amount, so the journal balances.
+  await client.query("SET session_replication_role = replica");
+  await client.query(`
+    INSERT INTO "ledger_accounts" ("id", "code", "currency", "name", "type", "normal_balance")
+    SELECT gen_random_uuid(), a.code, c.currency, a.code, 'asset', 'debit'
+      FROM unnest(ARRAY['1010','1020','1030','1040','4000','4010','6010','6020','6030','9999']) AS a(code),
+           unnest(ARRAY['USD','EUR','GBP']) AS c(currency)
+    ON CONFLICT DO NOTHING`);
+  await client.query(
+    `
+    INSERT INTO "ledger_transactions" ("id", "idempotency_key", "kind", "description", "occurred_at", "stripe_object_id")
+    SELECT md5('bulk' || g)::uuid, 'bulk:' || g, 'unclassified', 'Bulk', timestamptz '2025-01-01' + g * interval '30 seconds', 'ch_bulk_' || g
+      FROM generate_series(1, $1::int) g`,
+    [entries],
+  );
+  await client.query(
+    `
+    INSERT INTO "ledger_lines" ("transaction_id", "occurred_at", "account_code", "currency", "direction", "amount_minor")
+    SELECT md5('bulk' || g)::uuid, timestamptz '2025-01-01' + g * interval '30 seconds',
+           (ARRAY['1010','1020','1030','1040','4000','4010','6010','6020','6030','9999'])[1 + (g + side * (1 + g % 7)) % 10],
+           (ARRAY['USD','EUR','GBP'])[1 + g % 3],
+           (CASE side WHEN 0 THEN 'debit' ELSE 'credit' END)::"LedgerDirection",
+           100 + (g::bigint * 7919) % 100000
+      FROM generate_series(1, $1::int) g CROSS JOIN (VALUES (0), (1)) AS s(side)`,
+    [entries],
+  );
+  await client.query("SET session_replication_role = origin");
+  await client.query("VACUUM ANALYZE ledger_lines");
+  await client.query("VACUUM ANALYZE ledger_transactions");
+  const { rows } = await client.query(`SELECT count(*)::int AS n FROM "ledger_lines"`);
+  console.log(`bulk load    ${rows[0].n} lines in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function timed<T>(label: string, work: () => Promise<T>, runs = 5): Promise<T> {
+  const times: number[] = [];
+  let result: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    result = await work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `${label}: median ${times[Math.floor(runs / 2)]!.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)})`,
+  );
+  return result!;
+}
+
+await admin(`CREATE DATABASE "${name}"`);
+const url = withDatabase(adminUrl, name);
+const prisma = createPrismaClient(url);
+try {
+  await applyMigrations(url, values.migrations);
+  const pool = new pg.Pool({ connectionString: url, max: workers });
+  const api = throughPrisma(prisma);
+  const driver = throughDriver(pool);
+  // Warm-up: the chart for each currency, and the pools' connections.
+  await postMany(api, "warm-up", currencyFor);
+  await postMany(driver, "warm-up-driver", currencyFor);
+  await postMany(api, "api uncontended", currencyFor);
+  await postMany(api, "api hot account", () => "USD");
+  await postMany(driver, "driver uncontended", currencyFor);
+  await postMany(driver, "driver hot account", () => "USD");
+  await pool.end();
+  console.log(
+    `(load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(" ")})`,
+  );
+
+  await bulkLoad(url);
+  console.log(
+    `(load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(" ")})`,
+  );
+  const trial = await timed("trial balance, USD, all lines", () =>
+    prisma.$transaction((tx) => trialBalance(tx, { currency: "USD" })),
+  );
+  console.log(`  balanced: ${trial.balanced}, total debits ${trial.totalDebits}`);
+  await timed("trial balance, USD, at mid-2025", () =>
+    prisma.$transaction((tx) => trialBalance(tx, { currency: "USD", at: new Date("2025-06-30T00:00:00Z") })),
+  );
+  await timed("balances of every account in every currency", () => prisma.$transaction((tx) => accountBalances(tx)));
+} finally {
+  await prisma.$disconnect();
+  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
