@@ -51,7 +51,7 @@ export function defaultConfig(): SandboxConfig {
       disputeResponseDays: 7,
     },
     payouts: { automatic: true, arrivalDays: 2 },
-    webhooks: { retryScheduleMs: [500, 2000, 8000, 30000, 120000], timeoutMs: 5000, concurrency: 32 },
+    webhooks: { retryScheduleMs: [500, 2000, 8000, 30000, 120000], timeoutMs: 5000, concurrency: 64 },
   };
 }
 

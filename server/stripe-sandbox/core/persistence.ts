@@ -19,9 +19,14 @@ export function filePersister(dataDir: string, debounceMs = 100): Persister {
   // After the final flush a late background write must not replace the newer file.
   let closed = false;
 
+  // A large state takes a while to serialise; write it less often so saving never dominates the CPU.
+  let interval = debounceMs;
   const writeNow = async (state: SandboxState) => {
+    const started = performance.now();
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(state));
+    const text = JSON.stringify(state);
+    interval = Math.max(debounceMs, Math.min(5000, 10 * (performance.now() - started)));
+    await writeFile(temp, text);
     if (!closed) await rename(temp, file);
   };
 
@@ -32,7 +37,7 @@ export function filePersister(dataDir: string, debounceMs = 100): Persister {
     pendingState = null;
     writing = writeNow(state).finally(() => {
       writing = null;
-      if (pendingState && !timer) timer = setTimeout(run, debounceMs);
+      if (pendingState && !timer) timer = setTimeout(run, interval);
     });
   };
 
@@ -46,7 +51,7 @@ export function filePersister(dataDir: string, debounceMs = 100): Persister {
     schedule(state) {
       if (closed) return;
       pendingState = state;
-      if (!timer && !writing) timer = setTimeout(run, debounceMs);
+      if (!timer && !writing) timer = setTimeout(run, interval);
     },
     flush(state) {
       closed = true;

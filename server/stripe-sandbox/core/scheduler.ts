@@ -1,3 +1,4 @@
+import { pruneOldEvents } from "../events/prune-old-events";
 import { pruneIdempotencyKeys } from "../http/idempotency";
 import { releaseAvailableFunds } from "../resources/balance";
 import { progressPayouts, runAutomaticPayouts } from "../resources/payouts";
@@ -36,6 +37,7 @@ export function tick(sb: Sandbox, handlers: TaskHandlers): void {
   }
   progressPayouts(sb);
   pruneIdempotencyKeys(sb.state, sb.nowMs());
+  pruneOldEvents(sb);
 }
 
 /**

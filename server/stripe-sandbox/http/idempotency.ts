@@ -43,7 +43,12 @@ export function rememberIdempotent(
   state.idempotency[key] = { fingerprint, status: response.status, body: response.body, createdAtMs: nowMs };
 }
 
+const lastPrune = new WeakMap<SandboxState, number>();
+
+/** Drops expired keys, at most once a sandbox minute (replay checks expiry itself). */
 export function pruneIdempotencyKeys(state: SandboxState, nowMs: number): void {
+  if (nowMs - (lastPrune.get(state) ?? 0) < 60_000) return;
+  lastPrune.set(state, nowMs);
   for (const [key, record] of Object.entries(state.idempotency)) {
     if (nowMs - record.createdAtMs > KEEP_MS) delete state.idempotency[key];
   }

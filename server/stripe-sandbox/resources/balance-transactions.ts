@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import type { SandboxConfig } from "../core/config";
 import { newId } from "../core/ids";
 import type { Sandbox } from "../core/sandbox";
+import { noteReleaseAt } from "./balance";
 
 const DAY_SECONDS = 86_400;
 
@@ -60,6 +61,7 @@ export function createBalanceTransaction(sb: Sandbox, input: BalanceTransactionI
     type: input.type,
   };
   sb.state.balanceTransactions[transaction.id] = transaction;
+  if (transaction.status === "pending") noteReleaseAt(sb.state, availableOn);
   sb.touch();
   return transaction;
 }

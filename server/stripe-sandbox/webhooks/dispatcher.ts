@@ -33,9 +33,22 @@ export function createDispatcher(sb: () => Sandbox): WebhookDispatcher {
   let idleWaiters: (() => void)[] = [];
   let stopped = false;
 
+  let recorded = 0;
   const record = (entry: Omit<DeliveryRecord, "id">) => {
-    records.push({ id: newId("whdel"), ...entry });
+    records.push({ id: `whdel_${++recorded}`, ...entry });
     if (records.length > MAX_RECORDS) records = records.slice(records.length - MAX_RECORDS / 2);
+  };
+
+  // Events are immutable, so a payload is serialised once and shared by duplicates, endpoints and retries.
+  const payloads = new Map<string, string>();
+  const payloadOf = (event: Stripe.Event) => {
+    let payload = payloads.get(event.id);
+    if (payload === undefined) {
+      payload = JSON.stringify(event, null, 2);
+      payloads.set(event.id, payload);
+      if (payloads.size > 2000) payloads.delete(payloads.keys().next().value!);
+    }
+    return payload;
   };
 
   const isIdle = () => active === 0 && readyHead >= ready.length && timers.size === 0 && shuffleBuffer.length === 0;
@@ -97,7 +110,7 @@ export function createDispatcher(sb: () => Sandbox): WebhookDispatcher {
       finishJob(job, event);
       return;
     }
-    const payload = JSON.stringify(event, null, 2);
+    const payload = payloadOf(event);
     // Signed with the real clock: receivers check the timestamp against their own clock.
     const signature = signatureHeader(payload, endpoint.secret, Math.floor(Date.now() / 1000));
     const started = Date.now();
