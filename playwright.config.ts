@@ -1,8 +1,9 @@
 import { defineConfig } from "@playwright/test";
 import { resolveChromium } from "./e2e/chromium";
+import { E2E_BASE_URL, E2E_PORT, E2E_POSTGRES_PORT, E2E_SANDBOX_PORT } from "./e2e/e2e-env";
 
-const PORT = 3100;
-const baseURL = `http://localhost:${PORT}`;
+const PORT = E2E_PORT;
+const baseURL = E2E_BASE_URL;
 const { executablePath, args } = resolveChromium();
 
 export default defineConfig({
@@ -31,8 +32,8 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       APP_URL: baseURL,
-      EMBEDDED_POSTGRES_PORT: "54350",
-      STRIPE_SANDBOX_PORT: "12150",
+      EMBEDDED_POSTGRES_PORT: String(E2E_POSTGRES_PORT),
+      STRIPE_SANDBOX_PORT: String(E2E_SANDBOX_PORT),
       PAYOPS_DATA_DIR: ".data/e2e",
       // Empty means unset: the run always uses its own embedded database, never one from the shell.
       DATABASE_URL: "",

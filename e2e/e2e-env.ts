@@ -1,0 +1,8 @@
+// Where the end-to-end run's app, database and sandbox listen. Overridable so two runs on one
+// machine never collide; playwright.config.ts starts the app with the same values.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_POSTGRES_PORT = Number(process.env.E2E_POSTGRES_PORT ?? 54350);
+export const E2E_SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 12150);
+export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
+export const E2E_SANDBOX_URL = `http://127.0.0.1:${E2E_SANDBOX_PORT}`;
+export const E2E_DATABASE_URL = `postgresql://payops:payops@127.0.0.1:${E2E_POSTGRES_PORT}/payops`;
