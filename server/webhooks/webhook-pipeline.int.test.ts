@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
 import { createPendingOrder } from "../orders/order-test-fixtures";
-import { processStripeEvent } from "./process-stripe-event";
+import { replayStripeEvents } from "./replay-stripe-events";
 import { startWebhookHarness, type WebhookHarness } from "./webhook-test-harness";
 
 let database: TestDatabase;
@@ -95,10 +95,12 @@ describe("webhook pipeline against the sandbox", () => {
   it("replays stored events without changing anything already applied", async () => {
     const { orderId } = await pay("pm_card_visa");
     const before = await orderWithHistory(orderId);
-    const events = await database.prisma.stripeEvent.findMany({ where: { outcome: { not: "ignored" } } });
-    for (const event of events) {
-      await processStripeEvent(event.stripeEventId, { prisma: database.prisma, stripe: harness.stripe, replay: true });
-    }
+    const report = await replayStripeEvents(
+      { since: new Date(0) },
+      { prisma: database.prisma, stripe: harness.stripe },
+    );
+    expect(report.failed).toEqual([]);
+    expect(report.outcomes.applied ?? 0).toBe(0);
     const after = await orderWithHistory(orderId);
     expect(after.status).toBe(before.status);
     expect(after.statusHistory).toHaveLength(before.statusHistory.length);
