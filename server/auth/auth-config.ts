@@ -20,6 +20,16 @@ export function secureCookiesEnabled(): boolean {
   return serverEnv().APP_URL.startsWith("https://");
 }
 
+/**
+ * Where next-auth builds its callback URLs from: APP_URL when configured; otherwise (development,
+ * tests on a free port) the request's own host.
+ */
+export function configureAuthOrigin(): void {
+  if (process.env.NEXTAUTH_URL) return;
+  if (process.env.APP_URL) process.env.NEXTAUTH_URL = process.env.APP_URL;
+  else process.env.AUTH_TRUST_HOST ??= "1";
+}
+
 export function sessionCookieName(): string {
   return secureCookiesEnabled() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }

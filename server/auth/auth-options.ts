@@ -2,7 +2,7 @@ import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../db/client";
-import { authSecret, SESSION_MAX_AGE_SECONDS, secureCookiesEnabled } from "./auth-config";
+import { authSecret, configureAuthOrigin, SESSION_MAX_AGE_SECONDS, secureCookiesEnabled } from "./auth-config";
 import { failedSignInDelayMs } from "./sign-in-policy";
 import { type SignedInStaff, signInStaff } from "./sign-in-staff";
 
@@ -19,6 +19,7 @@ export const SIGN_IN_ERRORS = {
 type StaffUser = User & Pick<SignedInStaff, "role" | "sessionVersion">;
 
 export function authOptions(): NextAuthOptions {
+  configureAuthOrigin();
   return {
     secret: authSecret(),
     useSecureCookies: secureCookiesEnabled(),

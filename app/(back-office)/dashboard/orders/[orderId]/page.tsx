@@ -1,0 +1,144 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { OrderDisputeLinks } from "@/components/back-office/disputes/order-dispute-links";
+import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
+import { formatDateTime, shortId } from "@/components/back-office/format";
+import { DetailSection } from "@/components/back-office/order-detail/detail-section";
+import {
+  DisputesSection,
+  LedgerSection,
+  RefundsSection,
+} from "@/components/back-office/order-detail/order-money-sections";
+import { OrderTimeline } from "@/components/back-office/order-detail/order-timeline";
+import { RefundPanel } from "@/components/back-office/refunds/refund-panel";
+import { serverCaller } from "@/server/api/server-caller";
+import { roleHasPermission } from "@/server/auth/permissions";
+import { formatMoney } from "@/server/money";
+import { orderStatusLabel } from "@/server/orders-workspace/order-statuses";
+import { requireStaffPage } from "../../../back-office-access";
+
+export const metadata: Metadata = { title: "Order" };
+
+async function loadDetail(orderId: string) {
+  try {
+    return await (await serverCaller(await headers())).orders.detail({ orderId });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+}
+
+export default async function OrderDetailPage({ params }: { params: Promise<{ orderId: string }> }) {
+  const { orderId } = await params;
+  const { staff, allowed } = await requireStaffPage(`/dashboard/orders/${encodeURIComponent(orderId)}`, "orders.read");
+  if (!allowed) return <ForbiddenNotice permission="orders.read" />;
+  const { order, customer, items, payments, timeline, refunds, disputes, ledgerLines } = await loadDetail(orderId);
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        <Link href="/dashboard/orders" className="text-emerald-800 underline">
+          ← Orders
+        </Link>
+      </p>
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold text-stone-900">
+          Order <span className="font-mono">{shortId(order.id)}</span>
+        </h1>
+        <p className="text-sm text-stone-700">
+          {orderStatusLabel(order.status)} · {formatMoney(order.totalMinor, order.currency)} · created{" "}
+          {formatDateTime(order.createdAt)}
+        </p>
+      </header>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <DetailSection id="customer-heading" title="Customer">
+          <p>{customer.name ?? "—"}</p>
+          <p>{customer.email}</p>
+          {order.shippingLine1 ? (
+            <p className="mt-2 text-stone-700">
+              {[
+                order.shippingName,
+                order.shippingLine1,
+                order.shippingLine2,
+                order.shippingPostalCode,
+                order.shippingCity,
+                order.shippingCountry,
+              ]
+                .filter(Boolean)
+                .join(", ")}
+            </p>
+          ) : null}
+        </DetailSection>
+        <DetailSection id="items-heading" title="Items">
+          <table className="w-full">
+            <thead className="text-left">
+              <tr>
+                <th className="py-1 font-medium">Item</th>
+                <th className="py-1 text-right font-medium">Qty</th>
+                <th className="py-1 text-right font-medium">Unit</th>
+                <th className="py-1 text-right font-medium">Total</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id} className="border-t border-stone-100">
+                  <td className="py-1">{item.productName}</td>
+                  <td className="py-1 text-right tabular-nums">{item.quantity}</td>
+                  <td className="py-1 text-right tabular-nums">{formatMoney(item.unitPriceMinor, item.currency)}</td>
+                  <td className="py-1 text-right tabular-nums">{formatMoney(item.lineTotalMinor, item.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </DetailSection>
+      </div>
+      <DetailSection id="payments-heading" title="Payments and attempts">
+        {payments.length === 0 ? (
+          <p className="text-stone-700">No payment attempts.</p>
+        ) : (
+          <table className="w-full">
+            <thead className="text-left">
+              <tr>
+                <th className="py-1 font-medium">PaymentIntent</th>
+                <th className="py-1 font-medium">Status</th>
+                <th className="py-1 text-right font-medium">Amount</th>
+                <th className="py-1 text-right font-medium">Captured</th>
+                <th className="py-1 text-right font-medium">Refunded</th>
+                <th className="py-1 font-medium">Last error</th>
+                <th className="py-1 font-medium">Created</th>
+              </tr>
+            </thead>
+            <tbody>
+              {payments.map((payment) => (
+                <tr key={payment.id} className="border-t border-stone-100">
+                  <td className="py-1 font-mono text-xs">{payment.stripePaymentIntentId}</td>
+                  <td className="py-1">{payment.status}</td>
+                  <td className="py-1 text-right tabular-nums">{formatMoney(payment.amountMinor, payment.currency)}</td>
+                  <td className="py-1 text-right tabular-nums">
+                    {formatMoney(payment.amountCapturedMinor, payment.currency)}
+                  </td>
+                  <td className="py-1 text-right tabular-nums">
+                    {formatMoney(payment.amountRefundedMinor, payment.currency)}
+                  </td>
+                  <td className="py-1">{payment.lastPaymentError ?? "—"}</td>
+                  <td className="py-1">{formatDateTime(payment.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </DetailSection>
+      <OrderTimeline entries={timeline} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <RefundsSection
+          refunds={refunds}
+          actions={<RefundPanel orderId={order.id} canRequest={roleHasPermission(staff.role, "refunds.request")} />}
+        />
+        <DisputesSection disputes={disputes} actions={<OrderDisputeLinks disputes={disputes} />} />
+      </div>
+      <LedgerSection lines={ledgerLines} />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { DailyVolumeChart } from "@/components/back-office/daily-volume-chart";
+import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
+import { formatDateTime, formatPercent } from "@/components/back-office/format";
+import { FailedRefundsNotice } from "@/components/back-office/refunds/failed-refunds-notice";
+import { StatCard } from "@/components/back-office/stat-card";
+import { serverCaller } from "@/server/api/server-caller";
+import { formatMoney } from "@/server/money";
+import { requireStaffPage } from "../back-office-access";
+
+export const metadata: Metadata = { title: "Overview" };
+
+function lastThirtyDays(now: Date): string[] {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Array.from({ length: 30 }, (_, index) =>
+    new Date(today - (29 - index) * 86_400_000).toISOString().slice(0, 10),
+  );
+}
+
+export default async function OverviewPage() {
+  const { allowed } = await requireStaffPage("/dashboard", "orders.read");
+  if (!allowed) return <ForbiddenNotice permission="orders.read" />;
+  const overview = await (await serverCaller(await headers())).orders.overview();
+  const days = lastThirtyDays(overview.generatedAt);
+  const { openDisputes } = overview;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold text-stone-900">Overview</h1>
+      <FailedRefundsNotice />
+      <section aria-labelledby="volume-heading">
+        <h2 id="volume-heading" className="text-lg font-medium text-stone-900">
+          Captured volume
+        </h2>
+        {overview.volume.length === 0 ? (
+          <p className="mt-2 text-sm text-stone-700">No captured payments in the last 30 days.</p>
+        ) : (
+          <table className="mt-2 w-full max-w-xl overflow-hidden rounded-xl border border-stone-200 bg-white text-sm">
+            <thead className="bg-stone-50 text-left">
+              <tr>
+                <th className="px-4 py-2 font-medium">Currency</th>
+                <th className="px-4 py-2 text-right font-medium">Today</th>
+                <th className="px-4 py-2 text-right font-medium">Last 30 days</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.volume.map((row) => (
+                <tr key={row.currency} className="border-t border-stone-100">
+                  <td className="px-4 py-2">{row.currency}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(row.todayMinor, row.currency)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">
+                    {formatMoney(row.last30DaysMinor, row.currency)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <StatCard label="Payment success rate (30 days)" value={formatPercent(overview.paymentSuccessRate)} />
+        <StatCard
+          label="Refund rate (30 days)"
+          value={formatPercent(overview.refundRate)}
+          hint="Captured payments with any refund"
+        />
+        <StatCard
+          label="Open disputes"
+          value={openDisputes.open}
+          hint={
+            openDisputes.nearestDeadline
+              ? `Next evidence due ${formatDateTime(openDisputes.nearestDeadline)}`
+              : "No response due"
+          }
+        />
+        <StatCard
+          label="Orders in review"
+          value={
+            <Link href="/dashboard/orders?status=in_review" className="underline">
+              {overview.ordersInReview}
+            </Link>
+          }
+        />
+      </dl>
+      <section aria-labelledby="chart-heading" className="space-y-3">
+        <h2 id="chart-heading" className="text-lg font-medium text-stone-900">
+          Daily volume
+        </h2>
+        {overview.volume.slice(0, 4).map((row) => (
+          <DailyVolumeChart
+            key={row.currency}
+            currency={row.currency}
+            days={days}
+            points={overview.dailyVolume.filter((point) => point.currency === row.currency)}
+          />
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+"use client";
+
+import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { useTRPC } from "@/components/trpc/trpc-provider";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { AUDIT_ACTIONS } from "@/server/audit/audit-actions";
+import type { AuditFilters } from "@/server/audit/audit-filters";
+import { formatMoney } from "@/server/money";
+import { formatDateTime } from "./format";
+
+const field = "mt-1 block h-10 w-full rounded-lg border border-stone-300 bg-white px-2 text-sm";
+
+function download(filename: string, csv: string) {
+  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+function readFilters(form: FormData): AuditFilters {
+  const text = (name: string) => String(form.get(name) ?? "").trim() || undefined;
+  const action = text("action");
+  return {
+    actions: action ? [action as (typeof AUDIT_ACTIONS)[number]] : undefined,
+    moneyOnly: form.get("moneyOnly") === "on" || undefined,
+    actorEmail: text("actorEmail"),
+    subjectId: text("subjectId"),
+    from: text("from"),
+    to: text("to"),
+  };
+}
+
+export function AuditLog() {
+  const trpc = useTRPC();
+  const id = useId();
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const entries = useInfiniteQuery(
+    trpc.audit.list.infiniteQueryOptions(
+      { filters, limit: 50 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined, retry: false },
+    ),
+  );
+  const exportCsv = useMutation(
+    trpc.audit.exportCsv.mutationOptions({ onSuccess: (file) => download(file.filename, file.csv) }),
+  );
+  const rows = entries.data?.pages.flatMap((page) => page.entries) ?? [];
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFilters(readFilters(new FormData(event.currentTarget)));
+  }
+
+  return (
+    <div className="space-y-4">
+      <form
+        onSubmit={onSubmit}
+        aria-label="Filter the audit log"
+        className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
+      >
+        <div>
+          <label htmlFor={`${id}-action`} className="text-sm font-medium">
+            Action
+          </label>
+          <select id={`${id}-action`} name="action" className={field} defaultValue="">
+            <option value="">Any</option>
+            {AUDIT_ACTIONS.map((action) => (
+              <option key={action}>{action}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-actor`} className="text-sm font-medium">
+            Staff email
+          </label>
+          <input id={`${id}-actor`} name="actorEmail" className={field} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-subject`} className="text-sm font-medium">
+            Subject id
+          </label>
+          <input id={`${id}-subject`} name="subjectId" className={field} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-from`} className="text-sm font-medium">
+            From (UTC)
+          </label>
+          <input id={`${id}-from`} name="from" type="date" className={field} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-to`} className="text-sm font-medium">
+            To (UTC)
+          </label>
+          <input id={`${id}-to`} name="to" type="date" className={field} />
+        </div>
+        <label className="flex items-end gap-2 pb-2 text-sm">
+          <input type="checkbox" name="moneyOnly" /> Money actions only
+        </label>
+        <div className="flex gap-2 sm:col-span-3 lg:col-span-6">
+          <Button type="submit" size="sm">
+            Apply filters
+          </Button>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={exportCsv.isPending}
+            onClick={() => exportCsv.mutate({ filters })}
+          >
+            {exportCsv.isPending ? "Exporting…" : "Export CSV"}
+          </Button>
+        </div>
+      </form>
+      {entries.error ? <Notice tone="error">{entries.error.message}</Notice> : null}
+      {exportCsv.error ? <Notice tone="error">{exportCsv.error.message}</Notice> : null}
+      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
+        <table className="w-full text-sm">
+          <thead className="bg-stone-50 text-left">
+            <tr>
+              <th className="px-3 py-2 font-medium">When</th>
+              <th className="px-3 py-2 font-medium">Who</th>
+              <th className="px-3 py-2 font-medium">Action</th>
+              <th className="px-3 py-2 font-medium">Subject</th>
+              <th className="px-3 py-2 text-right font-medium">Amount</th>
+              <th className="px-3 py-2 font-medium">Reason</th>
+              <th className="px-3 py-2 font-medium">Before → after</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((entry) => (
+              <tr key={entry.id} className="border-t border-stone-100 align-top">
+                <td className="whitespace-nowrap px-3 py-2">{formatDateTime(entry.createdAt)}</td>
+                <td className="px-3 py-2">{entry.actorEmail ?? entry.actorKind}</td>
+                <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
+                <td className="px-3 py-2 font-mono text-xs">
+                  {entry.subjectType} {entry.subjectId}
+                </td>
+                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                  {entry.amountMinor !== null && entry.currency ? formatMoney(entry.amountMinor, entry.currency) : "—"}
+                </td>
+                <td className="px-3 py-2">{entry.reason ?? "—"}</td>
+                <td className="px-3 py-2 font-mono text-xs">
+                  {entry.before || entry.after
+                    ? `${JSON.stringify(entry.before)} → ${JSON.stringify(entry.after)}`
+                    : "—"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {entries.isSuccess && rows.length === 0 ? (
+          <p className="px-3 py-6 text-center text-sm text-stone-700">No audit entries match.</p>
+        ) : null}
+      </div>
+      {entries.hasNextPage ? (
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={entries.isFetchingNextPage}
+          onClick={() => void entries.fetchNextPage()}
+        >
+          Load more
+        </Button>
+      ) : null}
+    </div>
+  );
+}

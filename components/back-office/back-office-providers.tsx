@@ -1,0 +1,17 @@
+"use client";
+
+import { SessionProvider } from "next-auth/react";
+import type { ReactNode } from "react";
+import { ApiProvider } from "@/components/trpc/trpc-provider";
+
+/**
+ * Staff sessions are short and sliding: asking next-auth for the session every few minutes while
+ * the back office is open renews the cookie, so an active person is not signed out mid-task.
+ */
+export function BackOfficeProviders({ children }: { children: ReactNode }) {
+  return (
+    <SessionProvider refetchInterval={5 * 60} refetchOnWindowFocus>
+      <ApiProvider>{children}</ApiProvider>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,36 @@
+import type { TimelineEntry } from "@/server/orders-workspace/build-order-timeline";
+import { formatDateTime } from "../format";
+import { DetailSection, EmptyNote } from "./detail-section";
+
+const KIND_LABELS: Record<TimelineEntry["kind"], string> = {
+  status_change: "Status",
+  stripe_event: "Stripe",
+  staff_action: "Staff",
+};
+
+export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
+  return (
+    <DetailSection id="timeline-heading" title="Timeline">
+      {entries.length === 0 ? (
+        <EmptyNote>Nothing has happened to this order yet.</EmptyNote>
+      ) : (
+        <ol className="space-y-2">
+          {entries.map((entry) => (
+            <li key={`${entry.kind}-${entry.ref}`} className="flex gap-3">
+              <time className="w-40 shrink-0 text-stone-700" dateTime={new Date(entry.at).toISOString()}>
+                {formatDateTime(entry.at)}
+              </time>
+              <span className="w-14 shrink-0 rounded bg-stone-100 px-1.5 text-center text-xs leading-6">
+                {KIND_LABELS[entry.kind]}
+              </span>
+              <span>
+                <span className="font-medium">{entry.title}</span>
+                {entry.detail ? <span className="text-stone-700"> · {entry.detail}</span> : null}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </DetailSection>
+  );
+}

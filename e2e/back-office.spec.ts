@@ -1,0 +1,88 @@
+import {
+  createStaffUser,
+  developmentStaff,
+  seedCustomerOrders,
+  signIn,
+  signInAs,
+  uniqueStaffEmail,
+} from "./back-office-helpers";
+import { expect, test } from "./fixtures";
+
+test("a visitor without a session is sent to sign in, and back afterwards", async ({ page }) => {
+  await page.goto("/dashboard/orders?currency=EUR");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard%2Forders%3Fcurrency%3DEUR$/);
+  await expect(page.getByRole("heading", { name: "PayOps back office" })).toBeVisible();
+
+  await signIn(page, developmentStaff("support"));
+  await expect(page).toHaveURL(/\/dashboard\/orders\?currency=EUR$/);
+  await expect(page.getByRole("heading", { name: "Orders" })).toBeVisible();
+});
+
+test("support finds an order by customer email, shares the view, and opens the order", async ({ page }) => {
+  const email = uniqueStaffEmail("customer");
+  await seedCustomerOrders(email, 2);
+  await signInAs(page, "support");
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Orders" }).click();
+  await page.getByLabel("Customer email").fill(email.toUpperCase().slice(0, 24));
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/email=/);
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText(email);
+
+  // The filter lives in the URL: a reload (or a colleague opening the link) shows the same view.
+  await page.reload();
+  await expect(page.locator("tbody tr")).toHaveCount(2);
+
+  await page.getByRole("button", { name: /Total/ }).click();
+  await expect(page).toHaveURL(/sort=total/);
+  await expect(page.getByRole("columnheader", { name: /Total/ })).toHaveAttribute("aria-sort", "descending");
+
+  await page.locator("tbody tr").first().getByRole("link").click();
+  await expect(page.getByRole("heading", { name: /^Order / })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Customer" })).toContainText(email);
+  await expect(page.getByRole("region", { name: "Items" }).getByRole("row")).toHaveCount(2);
+  await expect(page.getByRole("region", { name: "Payments and attempts" })).toContainText("pi_seed_");
+  await expect(page.getByRole("region", { name: "Timeline" })).toContainText("Created as pending_payment");
+  await expect(page.getByRole("region", { name: "Refunds" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Disputes" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Ledger lines" })).toBeVisible();
+});
+
+test("repeated failed sign-ins lock the account, even against the right password", async ({ page }) => {
+  const password = "a-long-enough-password-1";
+  const email = await createStaffUser("support", password);
+  await page.goto("/sign-in");
+  for (let attempt = 1; attempt < 5; attempt++) {
+    await signIn(page, { email, password: `wrong-${attempt}` });
+    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+  }
+  await signIn(page, { email, password: "wrong-5" });
+  const locked = page.getByRole("alert").filter({ hasText: "this account is locked" });
+  await expect(locked).toBeVisible();
+
+  await signIn(page, { email, password });
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  await expect(locked).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("a risk analyst reads orders but not the audit log or staff", async ({ page }) => {
+  await signInAs(page, "risk");
+  await expect(page.getByRole("link", { name: "Orders" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Audit log" })).toHaveCount(0);
+  await page.goto("/dashboard/staff");
+  await expect(page.getByRole("status")).toContainText("users.manage");
+});
+
+test("finance sees sign-ins in the audit log and exports it as CSV", async ({ page }) => {
+  await signInAs(page, "finance");
+  await page.getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByRole("cell", { name: "staff.signed_in" }).first()).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^payops-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+});
