@@ -75,6 +75,25 @@ describe("disputes", () => {
     expect((await h.stripe.disputes.retrieve(dispute.id)).status).toBe("lost");
   });
 
+  it("opens a dispute weeks after the payment through the control API", async () => {
+    const intent = await h.stripe.paymentIntents.create({
+      amount: 2000,
+      currency: "usd",
+      payment_method: "pm_card_visa",
+      confirm: true,
+    });
+    await h.control("POST", "/config", { payouts: { automatic: false } });
+    await h.control("POST", "/clock/advance", { seconds: 21 * 86_400 });
+    const dispute = await h.control<{ id: string; status: string; reason: string; created: number }>(
+      "POST",
+      `/charges/${intent.latest_charge}/dispute`,
+      { reason: "product_not_received" },
+    );
+    expect(dispute).toMatchObject({ status: "needs_response", reason: "product_not_received" });
+    expect(dispute.created).toBeGreaterThanOrEqual(intent.created + 21 * 86_400);
+    await h.receiver.waitFor(() => eventTypes(h, dispute.id).includes("charge.dispute.funds_withdrawn"));
+  });
+
   it("closes an inquiry without moving money, and a lost chargeback when accepted", async () => {
     const { dispute: inquiry } = await disputeFor("pm_card_createDisputeInquiry", 100);
     expect(inquiry).toMatchObject({

@@ -138,6 +138,29 @@ describe("PaymentIntent lifecycle", () => {
     expect((await h.stripe.paymentIntents.retrieve(intent.id)).status).toBe("requires_payment_method");
   });
 
+  it("expires an authorization left uncaptured for 7 days", async () => {
+    const intent = await h.stripe.paymentIntents.create({
+      amount: 700,
+      currency: "usd",
+      payment_method: "pm_card_visa",
+      confirm: true,
+      capture_method: "manual",
+    });
+    await h.control("POST", "/config", { payouts: { automatic: false } });
+    await h.control("POST", "/clock/advance", { seconds: 7 * 86_400 + 60 });
+    const expired = await h.stripe.paymentIntents.retrieve(intent.id);
+    expect(expired).toMatchObject({ status: "canceled", cancellation_reason: "automatic" });
+    await h.receiver.waitFor(() => eventTypes(h, intent.latest_charge as string).includes("charge.expired"));
+  });
+
+  it("refuses an unknown payment method before creating anything", async () => {
+    const before = Object.keys(h.sandbox.runtime.sb.state.paymentIntents).length;
+    await expect(
+      h.stripe.paymentIntents.create({ amount: 700, currency: "usd", payment_method: "pm_nope", confirm: true }),
+    ).rejects.toMatchObject({ statusCode: 404, code: "resource_missing" });
+    expect(Object.keys(h.sandbox.runtime.sb.state.paymentIntents).length).toBe(before);
+  });
+
   it("reports risk on the charge outcome", async () => {
     const intent = await h.stripe.paymentIntents.create({
       amount: 1000,

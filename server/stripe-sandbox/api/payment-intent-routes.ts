@@ -24,9 +24,9 @@ function intentFor(ctx: RouteContext): Stripe.PaymentIntent {
   return intent;
 }
 
-function confirm(ctx: RouteContext, intent: Stripe.PaymentIntent) {
+function confirm(ctx: RouteContext, intent: Stripe.PaymentIntent, params = ctx.params) {
   try {
-    return confirmPaymentIntent(ctx.sb, intent, ctx.params, ctx.baseUrl);
+    return confirmPaymentIntent(ctx.sb, intent, params, ctx.baseUrl);
   } catch (error) {
     // The card form reads the outcome from the PaymentIntent itself (last_payment_error), as Stripe.js does.
     if (ctx.publishable && error instanceof StripeApiError && error.status === 402 && error.body.payment_intent) {
@@ -38,13 +38,16 @@ function confirm(ctx: RouteContext, intent: Stripe.PaymentIntent) {
 
 export const paymentIntentRoutes: Route[] = [
   route("POST", "/v1/payment_intents", (ctx) => {
+    // An unknown payment method fails the request before any PaymentIntent exists, as on Stripe.
+    const paymentMethodId = optionalString(ctx.params, "payment_method");
+    const method = paymentMethodId ? resolvePaymentMethod(ctx.sb, paymentMethodId) : undefined;
+    const confirmNow = optionalBoolean(ctx.params, "confirm");
     const intent = createPaymentIntent(ctx.sb, ctx.params);
-    const paymentMethod = optionalString(ctx.params, "payment_method");
-    if (optionalBoolean(ctx.params, "confirm")) return confirm(ctx, intent);
-    if (paymentMethod) {
-      intent.payment_method = resolvePaymentMethod(ctx.sb, paymentMethod).id;
+    if (method) {
+      intent.payment_method = method.id;
       intent.status = "requires_confirmation";
     }
+    if (confirmNow) return confirm(ctx, intent, method ? { ...ctx.params, payment_method: method.id } : ctx.params);
     return intent;
   }),
   route("GET", "/v1/payment_intents", (ctx) => {

@@ -3,8 +3,9 @@ import { mergeConfig, type SandboxConfigInput } from "../core/config";
 import type { SandboxRuntime } from "../core/create-sandbox";
 import { noFaults } from "../core/faults";
 import { resourceMissing } from "../http/errors";
+import { retrieveCharge } from "../resources/charges";
 import { settleDispute } from "../resources/dispute-actions";
-import { retrieveDispute } from "../resources/disputes";
+import { openDisputeForCharge, retrieveDispute } from "../resources/disputes";
 import { runAutomaticPayouts } from "../resources/payouts";
 import { failRefund, settleRefund } from "../resources/refund-lifecycle";
 import { faultsSchema } from "./faults-schema";
@@ -70,6 +71,23 @@ export const controlRoutes: ControlRoute[] = [
   control("POST", "/disputes/:id/settle", (runtime, body, path) => {
     const { outcome } = parse(z.object({ outcome: z.enum(["won", "lost"]) }), body);
     return settleDispute(runtime.sb, retrieveDispute(runtime.sb, path[0]!), outcome);
+  }),
+  control("POST", "/charges/:id/dispute", (runtime, body, path) => {
+    const { reason, inquiry } = parse(
+      z.object({ reason: z.string().min(1).default("fraudulent"), inquiry: z.boolean().default(false) }),
+      body,
+    );
+    const charge = retrieveCharge(runtime.sb, path[0]!);
+    if (charge.status !== "succeeded" || !charge.captured) {
+      throw new ControlError(409, `Charge ${charge.id} has not been captured; only captured charges can be disputed.`);
+    }
+    if (Object.values(runtime.sb.state.disputes).some((dispute) => dispute.charge === charge.id)) {
+      throw new ControlError(409, `Charge ${charge.id} already has a dispute.`);
+    }
+    return openDisputeForCharge(runtime.sb, charge, {
+      status: inquiry ? "warning_needs_response" : "needs_response",
+      reason,
+    });
   }),
   control("POST", "/refunds/:id/fail", (runtime, body, path) => {
     const { reason } = parse(z.object({ reason: z.string().optional() }), body);

@@ -21,6 +21,8 @@ export interface SandboxConfig {
     /** Days until a charge's funds become available (bypassPending cards skip this). */
     availabilityDays: number;
     disputeResponseDays: number;
+    /** Uncaptured authorizations are canceled this long after confirmation, as Stripe does after 7 days. */
+    authorizationExpiryDays: number;
   };
   payouts: {
     /** Daily automatic payouts when the sandbox clock crosses midnight UTC. */
@@ -49,6 +51,7 @@ export function defaultConfig(): SandboxConfig {
       disputeEvidenceSettleDelayMs: 2000,
       availabilityDays: 2,
       disputeResponseDays: 7,
+      authorizationExpiryDays: 7,
     },
     payouts: { automatic: true, arrivalDays: 2 },
     webhooks: { retryScheduleMs: [500, 2000, 8000, 30000, 120000], timeoutMs: 5000, concurrency: 64 },

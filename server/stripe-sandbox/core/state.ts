@@ -8,7 +8,8 @@ export type TaskKind =
   | "refund.settle"
   | "refund.fail"
   | "payment.settle"
-  | "dispute.settle";
+  | "dispute.settle"
+  | "authorization.expire";
 
 export interface ScheduledTask {
   id: string;

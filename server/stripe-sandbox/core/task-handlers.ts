@@ -2,6 +2,7 @@ import { emitEvent } from "../events/emit-event";
 import { previousAttributes } from "../events/previous-attributes";
 import { announceAvailableFunds, attachBalanceTransaction, settleAsyncPayment } from "../resources/charge-payment";
 import { settleDispute } from "../resources/dispute-actions";
+import { expireAuthorization } from "../resources/payment-intents";
 import { failRefund, settleRefund } from "../resources/refund-lifecycle";
 import { clone } from "./sandbox";
 import type { TaskHandlers } from "./scheduler";
@@ -24,6 +25,10 @@ export const taskHandlers: TaskHandlers = {
   },
   "payment.settle"(sb, task) {
     settleAsyncPayment(sb, task.ref);
+  },
+  "authorization.expire"(sb, task) {
+    const intent = sb.state.paymentIntents[task.ref];
+    if (intent?.status === "requires_capture") expireAuthorization(sb, intent);
   },
   "dispute.settle"(sb, task) {
     const dispute = sb.state.disputes[task.ref];

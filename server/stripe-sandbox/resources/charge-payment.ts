@@ -101,6 +101,7 @@ export function chargeCard(
   if (manual) {
     intent.status = "requires_capture";
     intent.amount_capturable = intent.amount;
+    sb.schedule("authorization.expire", intent.id, sb.config.timing.authorizationExpiryDays * 86_400_000);
     sb.touch();
     emitEvent(sb, "charge.succeeded", charge);
     emitEvent(sb, "payment_intent.amount_capturable_updated", intent);

@@ -122,6 +122,22 @@ export function updatePaymentIntent(sb: Sandbox, intent: Stripe.PaymentIntent, p
   return intent;
 }
 
+/** An authorization left uncaptured too long: `charge.expired`, then the intent is canceled. */
+export function expireAuthorization(sb: Sandbox, intent: Stripe.PaymentIntent) {
+  const charge = typeof intent.latest_charge === "string" ? sb.state.charges[intent.latest_charge] : undefined;
+  if (charge) {
+    charge.amount_refunded = charge.amount;
+    charge.refunded = true;
+    emitEvent(sb, "charge.expired", charge);
+  }
+  intent.status = "canceled";
+  intent.canceled_at = sb.now();
+  intent.cancellation_reason = "automatic";
+  intent.amount_capturable = 0;
+  sb.touch();
+  emitEvent(sb, "payment_intent.canceled", intent);
+}
+
 export function cancelPaymentIntent(sb: Sandbox, intent: Stripe.PaymentIntent, params: Params) {
   if (!CANCELABLE.includes(intent.status)) {
     throw unexpectedState(
