@@ -1,6 +1,8 @@
 "use client";
 
-import { loadStripe, type Stripe, type StripeElements } from "@stripe/stripe-js";
+import type { Stripe, StripeElements } from "@stripe/stripe-js";
+// The pure entry loads Stripe.js only when asked, not on import (offline pages never ask).
+import { loadStripe } from "@stripe/stripe-js/pure";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Button } from "../ui/button";
 import { Notice } from "../ui/notice";
