@@ -8,6 +8,8 @@ const { executablePath, args } = resolveChromium();
 
 export default defineConfig({
   testDir: "e2e",
+  // Runs side by side (one per checkout of the tree) each need their own results folder.
+  outputDir: process.env.PLAYWRIGHT_OUTPUT_DIR || "test-results",
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
