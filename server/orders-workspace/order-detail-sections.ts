@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../db/client";
+import { orderLines } from "../ledger/order-lines";
 import { listOrderRefunds } from "../refunds/list-refunds";
 
 /**
@@ -65,6 +66,16 @@ export async function loadOrderDisputes(prisma: PrismaClient, orderId: string): 
   });
 }
 
-export async function loadOrderLedgerLines(_prisma: PrismaClient, _orderId: string): Promise<OrderLedgerLine[]> {
-  return [];
+export async function loadOrderLedgerLines(prisma: PrismaClient, orderId: string): Promise<OrderLedgerLine[]> {
+  const lines = await orderLines(prisma, orderId);
+  return lines.map((line) => ({
+    id: line.lineId.toString(),
+    occurredAt: line.occurredAt,
+    description: line.description,
+    accountCode: `${line.accountCode} ${line.accountName}`,
+    direction: line.direction,
+    // Order-sized amounts: far below 2^53, so the bigint column converts exactly.
+    amountMinor: Number(line.amountMinor),
+    currency: line.currency.trim(),
+  }));
 }
