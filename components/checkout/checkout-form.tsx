@@ -96,7 +96,7 @@ export function CheckoutForm({ config }: { config: BrowserStripeConfig }) {
         orderToken: created.orderToken,
         paymentIntentId: created.paymentIntentId,
         clientSecret: created.clientSecret,
-        total: summary.data?.total ?? "",
+        total: created.total,
         currency: created.currency,
       });
     } catch (error) {

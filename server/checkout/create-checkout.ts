@@ -4,6 +4,7 @@ import type { PrismaClient } from "../db/client";
 import { AppError } from "../errors";
 import type { FraudHook } from "../fraud/fraud-hook";
 import { fraudHooks, runFraudPreCheck } from "../fraud/run-fraud-pre-check";
+import { formatMoney } from "../money";
 import { logger } from "../observability/logger";
 import { type CheckoutRequest, parseCheckoutRequest } from "./checkout-request";
 import { createOrder } from "./create-order";
@@ -23,6 +24,8 @@ export type CheckoutSession = {
   paymentIntentStatus: Stripe.PaymentIntent.Status;
   currency: string;
   totalMinor: number;
+  /** The amount to pay, formatted for the customer. */
+  total: string;
   /** False when the checkout key had already made this order (a double submit, a reload). */
   created: boolean;
 };
@@ -81,6 +84,7 @@ async function openSession(deps: CheckoutDependencies, orderId: string, created:
     paymentIntentStatus: intent.status,
     currency: order.currency,
     totalMinor: order.totalMinor,
+    total: formatMoney(order.totalMinor, order.currency),
     created,
   };
 }
