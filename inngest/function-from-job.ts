@@ -22,7 +22,16 @@ export function functionFromJob(job: JobDefinition) {
       const received = event as { name?: string; data?: unknown } | undefined;
       const data = JOB_EVENTS[job.event].parse(received?.name === job.event ? received.data : {});
       const jobStep: JobStep = { run: (id, fn) => step.run(id, fn) as never };
-      return job.handler(data as never, jobStep, { prisma: db(), stripe: stripe() });
+      // Lazy, so a step that is already memoised by Inngest never opens a client it does not need.
+      const context = {
+        get prisma() {
+          return db();
+        },
+        get stripe() {
+          return stripe();
+        },
+      };
+      return job.handler(data as never, jobStep, context);
     },
   );
 }
