@@ -1,5 +1,6 @@
 import http from "node:http";
 import https from "node:https";
+import { RawHttpClient } from "./raw-http-client";
 
 export interface PostResult {
   status: number | null;
@@ -9,20 +10,38 @@ export interface PostResult {
 export interface WebhookAgents {
   http: http.Agent;
   https: https.Agent;
+  raw: RawHttpClient;
   destroy(): void;
 }
 
 /** Keep-alive agents so a burst of deliveries reuses sockets instead of paying a handshake each. */
 export function createAgents(maxSockets: number): WebhookAgents {
   const options = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets };
-  const agents = { http: new http.Agent(options), https: new https.Agent(options) };
+  const agents = { http: new http.Agent(options), https: new https.Agent(options), raw: new RawHttpClient() };
   return {
     ...agents,
     destroy() {
       agents.http.destroy();
       agents.https.destroy();
+      agents.raw.destroy();
     },
   };
+}
+
+// Endpoint URLs repeat for every delivery; parse each once.
+const parsedUrls = new Map<string, URL | null>();
+function parseUrl(url: string): URL | null {
+  let parsed = parsedUrls.get(url);
+  if (parsed === undefined) {
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = null;
+    }
+    if (parsedUrls.size > 1000) parsedUrls.clear();
+    parsedUrls.set(url, parsed);
+  }
+  return parsed;
 }
 
 export function postWebhook(
@@ -39,11 +58,21 @@ export function postWebhook(
       settled = true;
       resolve(result);
     };
-    let target: URL;
-    try {
-      target = new URL(url);
-    } catch {
+    const target = parseUrl(url);
+    if (!target) {
       finish({ status: null, error: `invalid URL ${url}` });
+      return;
+    }
+    const headers = {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": Buffer.byteLength(body),
+      "stripe-signature": signature,
+      "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+    };
+    if (target.protocol === "http:") {
+      agents.raw
+        .post(target, headers, body, timeoutMs)
+        .then(finish, (error: Error) => finish({ status: null, error: error.message }));
       return;
     }
     const secure = target.protocol === "https:";
@@ -52,12 +81,7 @@ export function postWebhook(
       {
         method: "POST",
         agent: secure ? agents.https : agents.http,
-        headers: {
-          "content-type": "application/json; charset=utf-8",
-          "content-length": Buffer.byteLength(body),
-          "stripe-signature": signature,
-          "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
-        },
+        headers,
         timeout: timeoutMs,
       },
       (response) => {

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject, randomBytes } from "node:crypto";
 
 /** A fresh `whsec_` secret, one per endpoint. */
 export function newSigningSecret(): string {
@@ -6,7 +6,14 @@ export function newSigningSecret(): string {
 }
 
 /** Stripe-Signature: HMAC-SHA256 over `${t}.${body}` keyed with the whole whsec_ string, hex. */
+const keys = new Map<string, KeyObject>();
+
 export function signatureHeader(payload: string, secret: string, timestampSeconds: number): string {
-  const v1 = createHmac("sha256", secret).update(`${timestampSeconds}.${payload}`).digest("hex");
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, "utf8"));
+    keys.set(secret, key);
+  }
+  const v1 = createHmac("sha256", key).update(`${timestampSeconds}.`).update(payload).digest("hex");
   return `t=${timestampSeconds},v1=${v1}`;
 }
