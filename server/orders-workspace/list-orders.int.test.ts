@@ -119,4 +119,33 @@ describe("orders table queries", () => {
     expect(overview.ordersInReview).toBe(await database.prisma.order.count({ where: { status: "in_review" } }));
     expect(overview.openDisputes.open).toBe(0);
   });
+
+  it("counts open disputes and finds the evidence deadline that comes first", async () => {
+    const payments = await database.prisma.payment.findMany({ where: { status: "succeeded" }, take: 3 });
+    const due = (days: number) => new Date(Date.now() + days * 86_400_000);
+    const disputes = [
+      { status: "needs_response", evidenceDueBy: due(5) },
+      { status: "warning_needs_response", evidenceDueBy: due(2) },
+      { status: "under_review", evidenceDueBy: due(1) },
+    ];
+    for (const [index, dispute] of disputes.entries()) {
+      const payment = payments[index]!;
+      await database.prisma.dispute.create({
+        data: {
+          ...dispute,
+          stripeDisputeId: `du_test_${index}`,
+          stripeChargeId: `ch_test_${index}`,
+          orderId: payment.orderId,
+          paymentId: payment.id,
+          reason: "fraudulent",
+          currency: payment.currency,
+          amountMinor: payment.amountCapturedMinor,
+        },
+      });
+    }
+    const { openDisputes } = await getOverview(database.prisma);
+    expect(openDisputes.open).toBe(3);
+    // Under review waits on the bank: its date is not a deadline for us.
+    expect(openDisputes.nearestDeadline?.getTime()).toBe(disputes[1]!.evidenceDueBy.getTime());
+  });
 });

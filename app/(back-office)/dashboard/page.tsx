@@ -67,11 +67,19 @@ export default async function OverviewPage() {
         />
         <StatCard
           label="Open disputes"
-          value={openDisputes.open}
+          value={
+            <Link href="/dashboard/disputes" className="underline">
+              {openDisputes.open}
+            </Link>
+          }
           hint={
-            openDisputes.nearestDeadline
-              ? `Next evidence due ${formatDateTime(openDisputes.nearestDeadline)}`
-              : "No response due"
+            openDisputes.nearestDisputeId && openDisputes.nearestDeadline ? (
+              <Link href={`/dashboard/disputes/${openDisputes.nearestDisputeId}`} className="underline">
+                Next evidence due {formatDateTime(openDisputes.nearestDeadline)}
+              </Link>
+            ) : (
+              "No response due"
+            )
           }
         />
         <StatCard
