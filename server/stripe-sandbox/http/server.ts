@@ -8,7 +8,7 @@ import { ControlError, controlRoutes } from "../control/control-routes";
 import type { SandboxRuntime } from "../core/create-sandbox";
 import { StripeApiError } from "./errors";
 import { type ApiServerContext, handleApi } from "./handle-api";
-import { type ResponseContext, readBody, sendJson } from "./respond";
+import { baseHeaders, type ResponseContext, readBody, sendJson } from "./respond";
 
 const log = logger.child({ module: "stripe-sandbox" });
 
@@ -51,6 +51,10 @@ function handleControl(
   sendJson(res, rc, 404, JSON.stringify({ error: { message: `No control route ${method} ${url.pathname}` } }));
 }
 
+function isLoopback(address: string | undefined): boolean {
+  return address === "::1" || address?.startsWith("127.") === true || address?.startsWith("::ffff:127.") === true;
+}
+
 /** One HTTP server for the REST API (/v1), the control API (/_sandbox) and the 3-D Secure page (/3ds). */
 export function createHttpServer(runtime: SandboxRuntime, options: HttpOptions) {
   const hangs = new Set<AbortController>();
@@ -67,6 +71,7 @@ export function createHttpServer(runtime: SandboxRuntime, options: HttpOptions) 
     const url = new URL(req.url ?? "/", "http://sandbox.local");
     if (req.method === "OPTIONS") {
       res.writeHead(corsOrigin ? 204 : 403, {
+        ...baseHeaders(rc),
         ...(corsOrigin
           ? {
               "Access-Control-Allow-Origin": corsOrigin,
@@ -93,7 +98,18 @@ export function createHttpServer(runtime: SandboxRuntime, options: HttpOptions) 
         );
       }
       if (url.pathname.startsWith("/v1/")) return handleApi(apiCtx, req, res, url, body, rc);
-      if (url.pathname.startsWith("/_sandbox/")) return handleControl(runtime, req, res, url, body, rc);
+      if (url.pathname.startsWith("/_sandbox/")) {
+        // The control API has no key: it answers only on the machine itself, whatever host the server binds.
+        if (!isLoopback(req.socket.remoteAddress)) {
+          return sendJson(
+            res,
+            rc,
+            403,
+            JSON.stringify({ error: { message: "The control API answers only on loopback." } }),
+          );
+        }
+        return handleControl(runtime, req, res, url, body, rc);
+      }
       if (url.pathname.startsWith("/3ds/")) return handleChallenge(runtime.sb, req, res, url, body, rc);
       sendJson(
         res,
