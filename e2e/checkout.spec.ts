@@ -11,7 +11,7 @@ import {
   withSepaSettleDelay,
 } from "./checkout-helpers";
 import { expect, test } from "./fixtures";
-import { expectedTotal } from "./shop-helpers";
+import { chooseCurrency, expectedTotal } from "./shop-helpers";
 
 // Each test walks the whole purchase (shop, cart, checkout, payment, order page): give it room.
 test.beforeEach(() => test.slow());
@@ -97,8 +97,9 @@ test("a 3-D Secure card that fails ends payment_failed with a retry on the same 
 test("a SEPA Direct Debit payment shows Processing, then Paid", async ({ page }) => {
   const email = uniqueEmail("sepa");
   await page.goto("/");
-  await page.getByRole("button", { name: /: EUR$/ }).click();
+  await chooseCurrency(page, "EUR");
   await startCheckout(page, { email, lines: [["stoneware-mug", 1]], country: "DE" });
+  await expect(page.getByTestId("checkout-total")).toHaveText(expectedTotal("EUR", [["stoneware-mug", 1]]));
   await continueToPayment(page);
 
   await page.getByRole("radio", { name: "SEPA Direct Debit" }).check();
