@@ -11,25 +11,26 @@ import { postRefundCreated } from "./post-refund-created";
 import { postRefundFailed } from "./post-refund-failed";
 import type { LedgerEvent } from "./stripe-account-model";
 
-export async function applyLedgerEvent(tx: Tx, event: LedgerEvent): Promise<void> {
+export async function applyLedgerEvent(tx: Tx, event: LedgerEvent, context: { orderId?: string } = {}): Promise<void> {
+  const { orderId } = context;
   switch (event.type) {
     case "captured":
-      await postPaymentCaptured(tx, { balanceTransaction: event.bt });
+      await postPaymentCaptured(tx, { balanceTransaction: event.bt, orderId });
       return;
     case "available":
-      await postBalanceAvailable(tx, { balanceTransaction: event.bt });
+      await postBalanceAvailable(tx, { balanceTransaction: event.bt, orderId });
       return;
     case "refunded":
-      await postRefundCreated(tx, { balanceTransaction: event.bt });
+      await postRefundCreated(tx, { balanceTransaction: event.bt, orderId });
       return;
     case "refundFailed":
-      await postRefundFailed(tx, { balanceTransaction: event.bt });
+      await postRefundFailed(tx, { balanceTransaction: event.bt, orderId });
       return;
     case "disputeWithdrawn":
-      await postDisputeFundsWithdrawn(tx, { balanceTransaction: event.bt });
+      await postDisputeFundsWithdrawn(tx, { balanceTransaction: event.bt, orderId });
       return;
     case "disputeReinstated":
-      await postDisputeFundsReinstated(tx, { balanceTransaction: event.bt });
+      await postDisputeFundsReinstated(tx, { balanceTransaction: event.bt, orderId });
       return;
     case "payoutCreated":
       await postPayoutCreated(tx, { payout: event.payout, balanceTransaction: event.bt });

@@ -11,11 +11,24 @@ export type Operation =
   | { op: "failRefund"; pick: number }
   | { op: "dispute"; pick: number }
   | { op: "winDispute"; pick: number; feeReturned: boolean }
+  | { op: "loseDispute"; pick: number }
   | { op: "payout"; amount: number }
   | { op: "payoutPaid"; pick: number }
   | { op: "payoutFailed"; pick: number };
 
 type Payout = { id: string; amount: number; currency: string; arrival_date: number };
+
+export const LEDGER_EVENT_TYPES = [
+  "captured",
+  "available",
+  "refunded",
+  "refundFailed",
+  "disputeWithdrawn",
+  "disputeReinstated",
+  "payoutCreated",
+  "payoutPaid",
+  "payoutFailed",
+] as const;
 
 /** What a webhook handler would hand the ledger, with the object as it was when the event was sent. */
 export type LedgerEvent =
@@ -126,6 +139,15 @@ export class StripeAccountModel {
           type: "disputeReinstated",
           bt: this.issue(amount, fee, "adjustment", "dispute_reversal", false),
         });
+        return;
+      }
+      case "loseDispute": {
+        // A lost chargeback moves no more money: the withdrawal already took it.
+        const charge = pick(
+          this.charges.filter((c) => c.disputeOpen),
+          operation.pick,
+        );
+        if (charge) charge.disputeOpen = false;
         return;
       }
       case "payout": {
