@@ -17,8 +17,8 @@ export default async function CataloguePage() {
         <p className="text-stone-700">Nothing is for sale in {currency} right now.</p>
       ) : (
         <ul aria-label="Products" className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-6 lg:grid-cols-4">
-          {products.map((product) => (
-            <ProductCard key={product.id} product={product} />
+          {products.map((product, index) => (
+            <ProductCard key={product.id} product={product} aboveTheFold={index < 4} />
           ))}
         </ul>
       )}

@@ -38,7 +38,7 @@ export default async function ProductPage({ params }: Params) {
           width={400}
           height={400}
           unoptimized
-          priority
+          preload
           className="aspect-square w-full rounded-2xl border border-stone-200"
         />
         <div className="flex flex-col gap-5">
