@@ -18,7 +18,7 @@ export async function createLedgerTestDatabase(): Promise<TestDatabase> {
   );
   const dir = mkdtempSync(path.join(tmpdir(), "ledger-migrations-"));
   for (const name of readdirSync(MIGRATIONS_DIR)) {
-    if (committed.has(name) || name.endsWith("_ledger"))
+    if (committed.has(name) || /^\d+_ledger(_|$)/.test(name))
       cpSync(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
   }
   const database = await createTestDatabase({ migrate: false });
