@@ -71,12 +71,19 @@ export function OrderStatusView({ token, config }: { token: string; config: Brow
         </section>
 
         {showRetry && !retry ? (
-          <Notice tone="error">
+          <Notice tone={data.status === "payment_failed" || data.paymentProblem ? "error" : "info"}>
             <p data-testid="payment-problem">
-              {data.paymentProblem ?? "The payment did not go through. You can try again with another card."}
+              {data.paymentProblem ??
+                (data.status === "payment_failed"
+                  ? "The payment did not go through. You can try again with another card."
+                  : "This order has not been paid yet.")}
             </p>
             <Button className="mt-3" onClick={() => void tryAgain()} disabled={resume.isPending}>
-              {resume.isPending ? "Preparing…" : "Try again"}
+              {resume.isPending
+                ? "Preparing…"
+                : data.status === "payment_failed" || data.paymentProblem
+                  ? "Try again"
+                  : "Pay now"}
             </Button>
             {resume.error ? <p className="mt-2">{resume.error.message}</p> : null}
           </Notice>
