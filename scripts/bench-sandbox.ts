@@ -1,6 +1,6 @@
 // Benchmarks the Stripe sandbox: PaymentIntent create+confirm per second through the official SDK,
 // then signed webhook deliveries per second to a local receiver that verifies every signature.
-//   npx tsx scripts/bench-sandbox.ts [payments=2000] [concurrency=16]
+//   npx tsx scripts/bench-sandbox.ts [payments=2000] [api concurrency=16] [webhook concurrency=64]
 import { spawn } from "node:child_process";
 import os from "node:os";
 import Stripe from "stripe";
@@ -63,7 +63,11 @@ async function inParallel(total: number, concurrency: number, task: (index: numb
 async function main() {
   const payments = Number(process.argv[2] ?? 2000);
   const concurrency = Number(process.argv[3] ?? 16);
-  const sandbox = await startSandbox({ port: 0, config: { payouts: { automatic: false } } });
+  const webhookConcurrency = Number(process.argv[4] ?? 64);
+  const sandbox = await startSandbox({
+    port: 0,
+    config: { payouts: { automatic: false }, webhooks: { concurrency: webhookConcurrency } },
+  });
   const receiver = await startReceiver();
   const stripe = new Stripe("sk_test_bench", { host: "127.0.0.1", port: sandbox.port, protocol: "http" });
   try {

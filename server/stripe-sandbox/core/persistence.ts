@@ -45,7 +45,14 @@ export function filePersister(dataDir: string, debounceMs = 100): Persister {
     load() {
       mkdirSync(dataDir, { recursive: true });
       if (!existsSync(file)) return emptyState();
-      const loaded = JSON.parse(readFileSync(file, "utf8")) as SandboxState;
+      let loaded: SandboxState;
+      try {
+        loaded = JSON.parse(readFileSync(file, "utf8")) as SandboxState;
+      } catch (error) {
+        throw new Error(
+          `The Stripe sandbox state ${file} cannot be read (${(error as Error).message}); move it aside to start empty.`,
+        );
+      }
       return { ...emptyState(), ...loaded };
     },
     schedule(state) {

@@ -11,6 +11,10 @@ import { parseForm } from "./form";
 import { rememberIdempotent, replayIdempotent, type StoredResponse } from "./idempotency";
 import { type ResponseContext, sendJson } from "./respond";
 
+interface ApiResponse extends StoredResponse {
+  replayed?: boolean;
+}
+
 export interface ApiServerContext {
   sb: Sandbox;
   routes: Route[];
@@ -59,7 +63,7 @@ function execute(
   query: string,
   body: string,
   requestId: string,
-): StoredResponse {
+): ApiResponse {
   const { sb } = ctx;
   try {
     const key = authenticate(req.headers.authorization);
@@ -79,7 +83,7 @@ function execute(
     const fingerprint = `${method} ${path} ${body}`;
     if (idempotencyKey) {
       const replay = replayIdempotent(sb.state, idempotencyKey, fingerprint, sb.nowMs());
-      if (replay) return { ...replay, replayed: true } as StoredResponse;
+      if (replay) return { ...replay, replayed: true };
     }
     sb.request = { id: requestId, idempotencyKey: idempotencyKey ?? null };
     let response: StoredResponse;
@@ -134,14 +138,8 @@ export async function handleApi(
     await hang(ctx, res);
     return;
   }
-  const replayed = (response as StoredResponse & { replayed?: boolean }).replayed;
-  sendJson(
-    res,
-    responseCtx,
-    response.status,
-    response.body,
-    replayed ? { ...headers, "Idempotent-Replayed": "true" } : headers,
-  );
+  const extra = response.replayed ? { ...headers, "Idempotent-Replayed": "true" } : headers;
+  sendJson(res, responseCtx, response.status, response.body, extra);
 }
 
 /** Holds the request open past the client's timeout, then drops the connection without an answer. */
