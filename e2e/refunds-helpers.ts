@@ -1,12 +1,14 @@
+import type { Browser } from "@playwright/test";
 import pg from "pg";
 import { signIn } from "./back-office-helpers";
 import { CARDS, continueToPayment, ordersOf, payByCard, startCheckout, uniqueEmail } from "./checkout-helpers";
-import { E2E_DATABASE_URL, E2E_SANDBOX_URL } from "./e2e-env";
+import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_SANDBOX_URL } from "./e2e-env";
 import { expect, type Page } from "./fixtures";
 
-// The launcher's sandbox and embedded database for the run (playwright.config.ts webServer env).
-export const SANDBOX_URL = process.env.E2E_STRIPE_API_URL ?? E2E_SANDBOX_URL;
-const DATABASE_URL = process.env.E2E_DATABASE_URL ?? E2E_DATABASE_URL;
+// The launcher's app, sandbox and embedded database for the run (e2e/e2e-env.ts).
+export const SANDBOX_URL = E2E_SANDBOX_URL;
+const BASE_URL = E2E_BASE_URL;
+const DATABASE_URL = E2E_DATABASE_URL;
 
 export async function query<Row extends object>(sql: string, values: unknown[]): Promise<Row[]> {
   const client = new pg.Client({ connectionString: DATABASE_URL });
@@ -18,12 +20,25 @@ export async function query<Row extends object>(sql: string, values: unknown[]):
   }
 }
 
-/** A customer pays for the lines in the shop with the given card; resolves once PayOps has the order paid. */
+/**
+ * A customer pays for the lines in the shop with the given card, in a browser context of their own
+ * (the staff page keeps its session); resolves once PayOps has the order paid.
+ */
 export async function paidOrderInShop(
-  page: Page,
+  browser: Browser,
   lines: Array<[slug: string, quantity: number]>,
   card: string = CARDS.ok,
 ): Promise<{ email: string; orderId: string }> {
+  const context = await browser.newContext({ baseURL: BASE_URL });
+  const page = await context.newPage();
+  try {
+    return await payInShop(page, lines, card);
+  } finally {
+    await context.close();
+  }
+}
+
+async function payInShop(page: Page, lines: Array<[slug: string, quantity: number]>, card: string) {
   const email = uniqueEmail("refund-customer");
   await startCheckout(page, { email, lines, country: "US" });
   await continueToPayment(page);
@@ -39,7 +54,7 @@ export async function signInFrom(page: Page, path: string, credentials: { email:
   await page.goto(path);
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
   await signIn(page, credentials);
-  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible({ timeout: 30_000 });
 }
 
 /** From the orders list, filtered by the customer's email, to that order's page. */

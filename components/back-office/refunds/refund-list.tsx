@@ -20,7 +20,7 @@ type RefundRow = {
   lines: { id: string; quantity: number; amountMinor: number; orderItem: { productName: string } }[];
 };
 
-/** Refunds in detail (amount, status, why, who asked and decided), with a retry for those Stripe did not take. */
+/** Refunds still on their way, followed live: amount, status, why, who asked, and a retry when Stripe could not be reached. */
 export function RefundList({
   refunds,
   canRetry,
@@ -35,7 +35,7 @@ export function RefundList({
   if (refunds.length === 0) return null;
   return (
     <table className="w-full text-left text-sm" data-testid="refund-list">
-      <caption className="sr-only">Refunds on this order</caption>
+      <caption className="text-left font-medium">Refunds on their way</caption>
       <thead className="border-b border-stone-300 text-stone-700">
         <tr>
           <th scope="col" className="py-2">

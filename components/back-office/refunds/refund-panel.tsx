@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Notice } from "@/components/ui/notice";
 import { formatMoney } from "@/server/money/format-money";
@@ -27,8 +27,12 @@ export function RefundPanel({ orderId, canRequest }: { orderId: string; canReque
   });
   const router = useRouter();
   const statuses = forOrder.data?.refunds.map((refund) => `${refund.id}:${refund.status}`).join(",");
+  const shownStatuses = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (statuses !== undefined) router.refresh();
+    if (statuses === undefined) return;
+    // Only a real change refreshes: a refresh per render would cancel the one before, forever.
+    if (shownStatuses.current !== undefined && shownStatuses.current !== statuses) router.refresh();
+    shownStatuses.current = statuses;
   }, [statuses, router]);
   const retry = useMutation(
     trpc.refunds.retryIssue.mutationOptions({
@@ -91,7 +95,7 @@ export function RefundPanel({ orderId, canRequest }: { orderId: string; canReque
         </p>
       ) : null}
       <RefundList
-        refunds={refunds.filter((refund) => refund.status === "issuing" && refund.lastIssueError)}
+        refunds={refunds.filter((refund) => MOVING.has(refund.status))}
         canRetry={canRequest}
         retrying={retry.isPending}
         onRetry={(refundId) => retry.mutate({ refundId })}

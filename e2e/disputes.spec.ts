@@ -1,0 +1,87 @@
+import Stripe from "stripe";
+import { developmentStaff } from "./back-office-helpers";
+import { expect, test } from "./fixtures";
+import { paidOrderInShop, query, SANDBOX_URL, signInFrom } from "./refunds-helpers";
+
+const DISPUTE_CARD = "4000000000000259";
+
+test("a dispute from the dispute test card is answered from the form, and losing it updates order and ledger", async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const { email, orderId } = await paidOrderInShop(browser, [["cast-iron-teapot", 1]], DISPUTE_CARD);
+  await expect
+    .poll(
+      async () =>
+        (await query<{ status: string }>("SELECT status FROM disputes WHERE order_id = $1", [orderId]))[0]?.status,
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe("needs_response");
+
+  await signInFrom(page, "/dashboard/disputes", developmentStaff("support"));
+  const row = page.getByTestId("dispute-row").filter({ hasText: email });
+  await expect(row).toContainText("fraudulent");
+  await expect(row.getByTestId("dispute-time-left")).toContainText(/\d+ days? .*left/);
+  await row.getByRole("link").click();
+
+  await expect(page.getByRole("heading", { name: `Dispute on ${email}` })).toBeVisible();
+  await expect(page.getByLabel("Customer email")).toHaveValue(email);
+  await expect(page.getByLabel("Receipt")).toHaveValue(/Cast Iron Teapot/i);
+  await expect(page.getByLabel("Shipping address")).toHaveValue(/12 St James's Square/);
+  await page.getByLabel("Communication with the customer").fill("The customer confirmed delivery by email.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByLabel("Communication with the customer")).toHaveValue(
+    "The customer confirmed delivery by email.",
+  );
+  await page.getByRole("button", { name: "Submit evidence" }).click();
+  await page.getByRole("button", { name: "Yes, submit to Stripe" }).click();
+  await expect(page.getByText("Evidence submitted to Stripe.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(/this is read-only/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Submit evidence" })).toHaveCount(0);
+
+  const [disputeRow] = await query<{ stripe_dispute_id: string }>(
+    "SELECT stripe_dispute_id FROM disputes WHERE order_id = $1",
+    [orderId],
+  );
+  const stripeDisputeId = disputeRow!.stripe_dispute_id;
+  const stripe = new Stripe("sk_test_payops_sandbox", {
+    host: new URL(SANDBOX_URL).hostname,
+    port: Number(new URL(SANDBOX_URL).port),
+    protocol: "http",
+  });
+  const inSandbox = await stripe.disputes.retrieve(stripeDisputeId);
+  expect(inSandbox.status).toBe("under_review");
+  expect(inSandbox.evidence.customer_communication).toBe("The customer confirmed delivery by email.");
+  expect(inSandbox.evidence.customer_email_address).toBe(email);
+
+  const settled = await fetch(`${SANDBOX_URL}/_sandbox/disputes/${stripeDisputeId}/settle`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ outcome: "lost" }),
+  });
+  expect(settled.status).toBe(200);
+  await expect
+    .poll(
+      async () => (await query<{ status: string }>("SELECT status FROM orders WHERE id = $1", [orderId]))[0]?.status,
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe("dispute_lost");
+  const ledger = await query<{ kind: string }>(
+    "SELECT kind FROM ledger_transactions WHERE order_id = $1 ORDER BY occurred_at",
+    [orderId],
+  );
+  expect(ledger.map((entry) => entry.kind)).toContain("dispute_funds_withdrawn");
+
+  await page.goto(`/dashboard/orders/${orderId}`);
+  await expect(page.getByRole("region", { name: "Disputes" })).toContainText("lost");
+  await expect(page.getByRole("region", { name: "Timeline" })).toContainText("dispute_lost");
+});

@@ -1,0 +1,95 @@
+import { developmentStaff } from "./back-office-helpers";
+import { expect, test } from "./fixtures";
+import { openOrderByEmail, paidOrderInShop, query, signInFrom } from "./refunds-helpers";
+
+test("support finds an order by email, refunds one line, and watches it go pending → succeeded", async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const { email, orderId } = await paidOrderInShop(browser, [
+    ["stoneware-mug", 2],
+    ["brass-pen", 1],
+  ]);
+  await signInFrom(page, "/dashboard", developmentStaff("support"));
+  await openOrderByEmail(page, email);
+
+  const refunds = page.getByRole("region", { name: "Refunds" });
+  await refunds.getByLabel("Units of Stoneware mug to refund").fill("1");
+  await refunds.getByLabel("Reason").selectOption("damaged");
+  await refunds.getByLabel("Note").fill("Handle chipped in transit");
+  await refunds.getByRole("button", { name: "Request refund" }).click();
+
+  // Followed live while Stripe works on it, then listed as succeeded once Stripe says so.
+  await expect(refunds.getByTestId("refund-list").getByTestId("refund-status")).toHaveText(/Pending|Sending to Stripe/);
+  await expect(refunds).toContainText("$22.00 · succeeded", { timeout: 30_000 });
+  await expect(refunds.getByTestId("refundable-amount")).toHaveText("$67.00");
+  const rows = await query<{ amount_minor: number; status: string; requested_by_id: string | null }>(
+    "SELECT amount_minor, status, requested_by_id FROM refunds WHERE order_id = $1",
+    [orderId],
+  );
+  expect(rows).toEqual([expect.objectContaining({ amount_minor: 2200, status: "succeeded" })]);
+});
+
+test("a refund above the threshold waits for finance; the requester cannot approve their own", async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const { email, orderId } = await paidOrderInShop(browser, [["merino-throw", 1]]);
+  await signInFrom(page, "/dashboard", developmentStaff("admin"));
+  await openOrderByEmail(page, email);
+  const refunds = page.getByRole("region", { name: "Refunds" });
+  await refunds.getByLabel("Everything left").check();
+  await refunds.getByRole("button", { name: "Request refund" }).click();
+  await expect(refunds).toContainText("$128.00 · awaiting_approval");
+
+  await page.getByRole("link", { name: "Refund approvals" }).click();
+  const item = page.getByTestId("approval-item").filter({ hasText: email });
+  await expect(item).toContainText("You requested this refund");
+  await item.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByText("You cannot approve or reject a refund you requested")).toBeVisible();
+  expect(
+    await query("SELECT 1 FROM refunds WHERE order_id = $1 AND status = 'awaiting_approval'", [orderId]),
+  ).toHaveLength(1);
+
+  await signInFrom(page, "/dashboard/refunds/approvals", developmentStaff("finance"));
+  const forFinance = page.getByTestId("approval-item").filter({ hasText: email });
+  await forFinance.getByRole("button", { name: "Approve" }).click();
+  await expect(forFinance).toHaveCount(0);
+  await expect
+    .poll(
+      async () =>
+        (await query<{ status: string }>("SELECT status FROM refunds WHERE order_id = $1", [orderId]))[0]?.status,
+      {
+        timeout: 20_000,
+      },
+    )
+    .toBe("succeeded");
+  const audit = await query<{ action: string }>(
+    "SELECT a.action FROM audit_log a JOIN refunds r ON r.id::text = a.subject_id WHERE r.order_id = $1 ORDER BY a.created_at",
+    [orderId],
+  );
+  expect(audit.map((row) => row.action)).toEqual(["refund.requested", "refund.approved"]);
+});
+
+test("a risk analyst gets forbidden on refund actions", async ({ browser, page }) => {
+  const { email, orderId } = await paidOrderInShop(browser, [["enamel-bowl", 1]]);
+  await signInFrom(page, "/dashboard", developmentStaff("risk"));
+  await openOrderByEmail(page, email);
+  const refunds = page.getByRole("region", { name: "Refunds" });
+  await expect(refunds.getByTestId("refunds-forbidden")).toContainText("forbidden");
+  await expect(refunds.getByRole("button", { name: "Request refund" })).toHaveCount(0);
+
+  const response = await page.request.post("/api/trpc/refunds.request", {
+    data: {
+      json: { orderId, amountMinor: 100, reasonCode: "goodwill", idempotencyKey: "risk-tries-a-refund" },
+    },
+  });
+  expect(response.status()).toBe(403);
+  expect(JSON.stringify(await response.json())).toContain("FORBIDDEN");
+
+  await page.goto("/dashboard/refunds/approvals");
+  await expect(page.getByText("Your role does not include")).toBeVisible();
+  expect(await query("SELECT 1 FROM refunds WHERE order_id = $1", [orderId])).toHaveLength(0);
+});
