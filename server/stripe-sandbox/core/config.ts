@@ -54,7 +54,7 @@ export function defaultConfig(): SandboxConfig {
       authorizationExpiryDays: 7,
     },
     payouts: { automatic: true, arrivalDays: 2 },
-    webhooks: { retryScheduleMs: [500, 2000, 8000, 30000, 120000], timeoutMs: 5000, concurrency: 64 },
+    webhooks: { retryScheduleMs: [500, 2000, 8000, 30000, 120000], timeoutMs: 5000, concurrency: 32 },
   };
 }
 
