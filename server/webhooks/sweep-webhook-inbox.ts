@@ -57,18 +57,39 @@ export async function recheckStuckOrders(context: JobContext): Promise<number> {
       payments: { orderBy: { createdAt: "desc" }, take: 1, select: { stripePaymentIntentId: true } },
     },
   });
-  let rechecked = 0;
-  for (const order of orders) {
+  const targets = orders.flatMap((order) => {
     const paymentIntentId = order.payments[0]?.stripePaymentIntentId;
-    if (!paymentIntentId) continue;
+    return paymentIntentId ? [{ orderId: order.id, paymentIntentId }] : [];
+  });
+  targets.push(...(await paidWithoutCapturePosting(context, now - minAge)));
+  let rechecked = 0;
+  for (const { orderId, paymentIntentId } of targets) {
     try {
       const paymentIntent = await retrievePaymentIntent(context.stripe, paymentIntentId);
       await applyPaymentIntentToOrder(paymentIntent, { kind: "sweeper" }, { prisma: context.prisma });
       rechecked += 1;
     } catch (error) {
       // One order's failure (Stripe down for a moment) must not stop the sweep; the next one retries it.
-      logger.warn({ err: error, orderId: order.id }, "sweeper could not re-check an order");
+      logger.warn({ err: error, orderId }, "sweeper could not re-check an order");
     }
   }
   return rechecked;
+}
+
+/**
+ * Paid orders whose capture never reached the ledger: with automatic_async capture the balance
+ * transaction arrives later (charge.updated), and that event may have been lost.
+ */
+async function paidWithoutCapturePosting(context: JobContext, updatedBefore: number) {
+  return context.prisma.$queryRaw<{ orderId: string; paymentIntentId: string }[]>`
+    SELECT o.id AS "orderId", p.stripe_payment_intent_id AS "paymentIntentId"
+    FROM orders o JOIN payments p ON p.order_id = o.id AND p.status = 'succeeded'
+    WHERE o.status = 'paid'
+      AND o.updated_at < ${new Date(updatedBefore)}
+      AND o.created_at > ${new Date(Date.now() - ORDER_WATCH_DAYS * 86_400_000)}
+      AND NOT EXISTS (
+        SELECT 1 FROM ledger_transactions t
+        WHERE t.stripe_payment_intent_id = p.stripe_payment_intent_id AND t.kind = 'payment_captured')
+    ORDER BY o.updated_at
+    LIMIT ${BATCH}`;
 }

@@ -124,6 +124,13 @@ describe("webhook pipeline under chaos", () => {
       _count: true,
     });
     expect(captures.every((row) => row._count === 1)).toBe(true);
+    // Every paid order's capture reached the ledger, even when its charge.updated was dropped.
+    const paidIntents = await database.prisma.payment.findMany({
+      where: { order: { status: "paid" } },
+      select: { stripePaymentIntentId: true },
+    });
+    const posted = new Set(captures.map((row) => row.stripePaymentIntentId));
+    expect(paidIntents.filter((payment) => !posted.has(payment.stripePaymentIntentId))).toEqual([]);
 
     const unprocessed = await database.prisma.stripeEvent.count({ where: { processedAt: null } });
     expect(unprocessed).toBe(0);

@@ -4,8 +4,8 @@ import { idOf } from "../retrieve-payment-intent";
 import type { StripeEventHandler } from "../stripe-event-handler";
 
 /** charge.captured: the charge's PaymentIntent decides the order; its balance transaction feeds the ledger. */
-export const handleChargeCaptured: StripeEventHandler = async (event, { stripe }) => {
+export const handleChargeCaptured: StripeEventHandler = async (event, { prisma, stripe }) => {
   const paymentIntentId = idOf((event.data.object as Stripe.Charge).payment_intent);
   if (!paymentIntentId) return async () => "ignored";
-  return preparePaymentIntentChange(stripe, paymentIntentId);
+  return preparePaymentIntentChange(prisma, stripe, paymentIntentId);
 };

@@ -3,5 +3,5 @@ import { preparePaymentIntentChange } from "../apply-payment-intent-change";
 import type { StripeEventHandler } from "../stripe-event-handler";
 
 /** payment_intent.amount_capturable_updated: apply the PaymentIntent as Stripe reports it now. */
-export const handlePaymentIntentAmountCapturableUpdated: StripeEventHandler = (event, { stripe }) =>
-  preparePaymentIntentChange(stripe, (event.data.object as Stripe.PaymentIntent).id);
+export const handlePaymentIntentAmountCapturableUpdated: StripeEventHandler = (event, { prisma, stripe }) =>
+  preparePaymentIntentChange(prisma, stripe, (event.data.object as Stripe.PaymentIntent).id);

@@ -3,5 +3,5 @@ import { preparePaymentIntentChange } from "../apply-payment-intent-change";
 import type { StripeEventHandler } from "../stripe-event-handler";
 
 /** payment_intent.canceled: apply the PaymentIntent as Stripe reports it now. */
-export const handlePaymentIntentCanceled: StripeEventHandler = (event, { stripe }) =>
-  preparePaymentIntentChange(stripe, (event.data.object as Stripe.PaymentIntent).id);
+export const handlePaymentIntentCanceled: StripeEventHandler = (event, { prisma, stripe }) =>
+  preparePaymentIntentChange(prisma, stripe, (event.data.object as Stripe.PaymentIntent).id);

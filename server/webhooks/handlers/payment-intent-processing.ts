@@ -3,5 +3,5 @@ import { preparePaymentIntentChange } from "../apply-payment-intent-change";
 import type { StripeEventHandler } from "../stripe-event-handler";
 
 /** payment_intent.processing: apply the PaymentIntent as Stripe reports it now. */
-export const handlePaymentIntentProcessing: StripeEventHandler = (event, { stripe }) =>
-  preparePaymentIntentChange(stripe, (event.data.object as Stripe.PaymentIntent).id);
+export const handlePaymentIntentProcessing: StripeEventHandler = (event, { prisma, stripe }) =>
+  preparePaymentIntentChange(prisma, stripe, (event.data.object as Stripe.PaymentIntent).id);
