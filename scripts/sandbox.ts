@@ -12,6 +12,7 @@ confirm payments from the browser). Commands talk to STRIPE_API_URL (default htt
   clock                         show the sandbox clock
   advance <duration>            move the clock forward: 90, 90s, 15m, 6h, 3d
   payouts-run                   pay out the available balance now
+  payout-fail <po_…> [code]     the bank returns a payout (account_closed, no_account, …)
   dispute-settle <du_…> won|lost
   refund-fail <re_…> [reason]   fail a pending (or succeeded) refund
   refunds-settle                move every pending refund to succeeded
@@ -79,6 +80,8 @@ async function main(argv: string[]): Promise<void> {
       return call("POST", "/clock/advance", { seconds: parseDuration(args[0] ?? "") });
     case "payouts-run":
       return call("POST", "/payouts/run");
+    case "payout-fail":
+      return call("POST", `/payouts/${args[0]}/fail`, args[1] ? { code: args[1] } : {});
     case "dispute-settle":
       return call("POST", `/disputes/${args[0]}/settle`, { outcome: args[1] });
     case "refund-fail":

@@ -82,6 +82,28 @@ describe("balance, sandbox clock and payouts", () => {
     expect(after.data[0]?.automatic).toBe(true);
   });
 
+  it("fails a paid payout through the control API and returns the money", async () => {
+    await h.stripe.paymentIntents.create({
+      amount: 3000,
+      currency: "usd",
+      payment_method: "pm_card_bypassPending",
+      confirm: true,
+    });
+    const payout = await h.stripe.payouts.create({ amount: 1000, currency: "usd" });
+    const before = await balance();
+    const failed = await h.control<{ status: string; failure_code: string; failure_balance_transaction: string }>(
+      "POST",
+      `/payouts/${payout.id}/fail`,
+      { code: "no_account" },
+    );
+    expect(failed).toMatchObject({ status: "failed", failure_code: "no_account" });
+    expect((await h.stripe.balanceTransactions.retrieve(failed.failure_balance_transaction)).type).toBe(
+      "payout_failure",
+    );
+    expect((await balance()).available).toBe(before.available + 1000);
+    await h.receiver.waitFor(() => eventTypes(h, payout.id).includes("payout.failed"));
+  });
+
   it("refuses a manual payout above the available balance", async () => {
     const { available } = await balance();
     await expect(h.stripe.payouts.create({ amount: available + 1, currency: "usd" })).rejects.toMatchObject({

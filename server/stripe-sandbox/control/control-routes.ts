@@ -6,7 +6,7 @@ import { resourceMissing } from "../http/errors";
 import { retrieveCharge } from "../resources/charges";
 import { settleDispute } from "../resources/dispute-actions";
 import { openDisputeForCharge, retrieveDispute } from "../resources/disputes";
-import { runAutomaticPayouts } from "../resources/payouts";
+import { failPayout, retrievePayout, runAutomaticPayouts } from "../resources/payouts";
 import { failRefund, settleRefund } from "../resources/refund-lifecycle";
 import { faultsSchema } from "./faults-schema";
 
@@ -68,6 +68,10 @@ export const controlRoutes: ControlRoute[] = [
     return clock(runtime);
   }),
   control("POST", "/payouts/run", (runtime) => ({ payouts: runAutomaticPayouts(runtime.sb) })),
+  control("POST", "/payouts/:id/fail", (runtime, body, path) => {
+    const { code } = parse(z.object({ code: z.string().optional() }), body);
+    return failPayout(runtime.sb, retrievePayout(runtime.sb, path[0]!), code);
+  }),
   control("POST", "/disputes/:id/settle", (runtime, body, path) => {
     const { outcome } = parse(z.object({ outcome: z.enum(["won", "lost"]) }), body);
     return settleDispute(runtime.sb, retrieveDispute(runtime.sb, path[0]!), outcome);

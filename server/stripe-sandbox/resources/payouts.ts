@@ -133,6 +133,43 @@ export function updatePayout(sb: Sandbox, payout: Stripe.Payout, params: Params)
   return payout;
 }
 
+const PAYOUT_FAILURES: Record<string, string> = {
+  account_closed: "The bank account has been closed.",
+  no_account:
+    "The bank account details on file are probably incorrect. No bank account could be located with those details.",
+  insufficient_funds: "Your Stripe account has insufficient funds to cover the payout.",
+  debit_not_authorized: "Debit transactions are not approved on the bank account.",
+  invalid_currency: "The bank was unable to process this payout because of its currency.",
+};
+
+/** The bank returns the payout (even after `paid`, as Stripe allows): the money comes back to the balance. */
+export function failPayout(sb: Sandbox, payout: Stripe.Payout, code = "account_closed"): Stripe.Payout {
+  const message = PAYOUT_FAILURES[code];
+  if (!message)
+    throw invalidRequest(`Unknown payout failure code ${code}; use one of ${Object.keys(PAYOUT_FAILURES).join(", ")}.`);
+  if (payout.status === "failed" || payout.status === "canceled") {
+    throw invalidRequest(`Payout ${payout.id} is already ${payout.status}.`);
+  }
+  const before = clone(payout);
+  const transaction = createBalanceTransaction(sb, {
+    amount: payout.amount,
+    currency: payout.currency,
+    type: "payout_failure",
+    reportingCategory: "payout_reversal",
+    source: payout.id,
+    description: "Payout failure",
+    availableNow: true,
+  });
+  payout.status = "failed";
+  payout.failure_code = code;
+  payout.failure_message = message;
+  payout.failure_balance_transaction = transaction.id;
+  sb.touch();
+  emitEvent(sb, "payout.updated", payout, previousAttributes(before as never, payout as never));
+  emitEvent(sb, "payout.failed", payout);
+  return payout;
+}
+
 export function cancelPayout(sb: Sandbox, payout: Stripe.Payout): Stripe.Payout {
   if (payout.automatic || payout.status !== "pending") {
     throw invalidRequest("Only pending, manually created payouts can be canceled.", { code: "payout_not_cancelable" });
