@@ -20,8 +20,11 @@ describe("PaymentIntent lifecycle", () => {
     expect(intent.client_secret).toMatch(new RegExp(`^${intent.id}_secret_`));
     expect(intent.metadata.order_id).toBe("o-1");
     const charge = await h.stripe.charges.retrieve(intent.latest_charge as string);
-    expect(charge.balance_transaction).toBeNull();
     await h.receiver.waitFor(() => eventTypes(h, charge.id).includes("charge.updated"));
+    const succeeded = h.receiver.received.find(
+      ({ event }) => event.type === "charge.succeeded" && (event.data.object as { id: string }).id === charge.id,
+    )!;
+    expect((succeeded.event.data.object as { balance_transaction: unknown }).balance_transaction).toBeNull();
     const updated = h.receiver.received.find(
       ({ event }) => event.type === "charge.updated" && (event.data.object as { id: string }).id === charge.id,
     )!;

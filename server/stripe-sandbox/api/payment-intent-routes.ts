@@ -42,11 +42,7 @@ export const paymentIntentRoutes: Route[] = [
     const paymentMethodId = optionalString(ctx.params, "payment_method");
     const method = paymentMethodId ? resolvePaymentMethod(ctx.sb, paymentMethodId) : undefined;
     const confirmNow = optionalBoolean(ctx.params, "confirm");
-    const intent = createPaymentIntent(ctx.sb, ctx.params);
-    if (method) {
-      intent.payment_method = method.id;
-      intent.status = "requires_confirmation";
-    }
+    const intent = createPaymentIntent(ctx.sb, ctx.params, method?.id);
     if (confirmNow) return confirm(ctx, intent, method ? { ...ctx.params, payment_method: method.id } : ctx.params);
     return intent;
   }),

@@ -31,7 +31,8 @@ export function retrievePaymentIntent(sb: Sandbox, id: string, param = "id"): St
   return intent;
 }
 
-export function createPaymentIntent(sb: Sandbox, params: Params): Stripe.PaymentIntent {
+/** `paymentMethodId`: an already resolved payment method, which makes the intent await confirmation. */
+export function createPaymentIntent(sb: Sandbox, params: Params, paymentMethodId?: string): Stripe.PaymentIntent {
   const amount = requiredInteger(params, "amount", 1);
   const currency = requiredString(params, "currency").toLowerCase();
   if (!/^[a-z]{3}$/.test(currency)) throw invalidParam("currency", `Invalid currency: ${currency}.`);
@@ -70,7 +71,7 @@ export function createPaymentIntent(sb: Sandbox, params: Params): Stripe.Payment
     metadata: applyMetadata({}, params),
     next_action: null,
     on_behalf_of: null,
-    payment_method: null,
+    payment_method: paymentMethodId ?? null,
     payment_method_configuration_details: null,
     payment_method_options: {},
     payment_method_types: (types ?? ["card", "sepa_debit"]).filter((type) => !excluded?.includes(type)),
@@ -83,7 +84,7 @@ export function createPaymentIntent(sb: Sandbox, params: Params): Stripe.Payment
     source: null,
     statement_descriptor: optionalString(params, "statement_descriptor") ?? null,
     statement_descriptor_suffix: optionalString(params, "statement_descriptor_suffix") ?? null,
-    status: "requires_payment_method",
+    status: paymentMethodId ? "requires_confirmation" : "requires_payment_method",
     transfer_data: null,
     transfer_group: optionalString(params, "transfer_group") ?? null,
   };
