@@ -128,4 +128,42 @@ describe("a dispute from the dispute test card", () => {
     });
     expect(reinstated).toBe(0);
   });
+
+  it("won with Stripe's winning test evidence: the order records the win and the ledger the reinstatement", async () => {
+    const support = await createTestStaff(database.prisma, "support");
+    const order = await seedPaidOrder(database.prisma, stripe, {
+      lines: [{ name: "Walnut serving board", quantity: 1, lineTotalMinor: 4900 }],
+      paymentMethod: "pm_card_createDispute",
+    });
+    const [stripeDispute] = (await stripe.disputes.list({ payment_intent: order.paymentIntentId })).data;
+    await deliverDisputeEvent(stripeDispute!.id, "evt_won_created");
+    const dispute = await database.prisma.dispute.findUniqueOrThrow({ where: { stripeDisputeId: stripeDispute!.id } });
+    const { evidence } = await getDisputeDetail(database.prisma, dispute.id);
+    await submitDisputeEvidence(
+      {
+        disputeId: dispute.id,
+        evidence: { ...evidence, uncategorized_text: "winning_evidence" },
+        submittedBy: support,
+      },
+      { prisma: database.prisma, stripe },
+    );
+    await expect
+      .poll(async () => (await stripe.disputes.retrieve(stripeDispute!.id)).status, { timeout: 15_000 })
+      .toBe("won");
+    await deliverDisputeEvent(stripeDispute!.id, "evt_won_closed");
+
+    expect(await database.prisma.dispute.findUniqueOrThrow({ where: { id: dispute.id } })).toMatchObject({
+      status: "won",
+    });
+    expect((await database.prisma.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe(
+      "dispute_won",
+    );
+    const kinds = await database.prisma.ledgerTransaction.findMany({
+      where: { orderId: order.orderId },
+      select: { kind: true },
+    });
+    expect(kinds.map((entry) => entry.kind)).toEqual(
+      expect.arrayContaining(["dispute_funds_withdrawn", "dispute_funds_reinstated"]),
+    );
+  });
 });
