@@ -92,6 +92,23 @@ describe("webhook pipeline against the sandbox", () => {
     expect(order.payments[0]?.amountRefundedMinor).toBe(2_000);
   });
 
+  it("records a dispute for the disputes work and moves the order to disputed, then to the outcome", async () => {
+    const { orderId, paymentIntent } = await pay("pm_card_createDispute");
+    const order = await orderWithHistory(orderId);
+    expect(order.status).toBe("disputed");
+    const dispute = await database.prisma.dispute.findFirstOrThrow({ where: { orderId } });
+    const settled = await fetch(`${harness.sandbox.url}/_sandbox/disputes/${dispute.stripeDisputeId}/settle`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ outcome: "lost" }),
+    });
+    expect(settled.ok).toBe(true);
+    await harness.settle();
+    const after = await orderWithHistory(orderId);
+    expect(after.statusHistory.map((row) => row.toStatus)).toEqual(["paid", "disputed", "dispute_lost"]);
+    expect(paymentIntent.id).toBe(after.payments[0]?.stripePaymentIntentId);
+  });
+
   it("replays stored events without changing anything already applied", async () => {
     const { orderId } = await pay("pm_card_visa");
     const before = await orderWithHistory(orderId);
