@@ -104,6 +104,18 @@ describe("Stripe's error paths", () => {
     expect(error.type).toBe("StripeIdempotencyError");
   });
 
+  it("stores no response for a request refused by validation, so the key can be used again", async () => {
+    const key = `invalid-first-${Date.now()}`;
+    await expect(
+      h.stripe.paymentIntents.create({ amount: 0, currency: "usd" }, { idempotencyKey: key }),
+    ).rejects.toMatchObject({
+      statusCode: 400,
+      param: "amount",
+    });
+    const intent = await h.stripe.paymentIntents.create({ amount: 100, currency: "usd" }, { idempotencyKey: key });
+    expect(intent.amount).toBe(100);
+  });
+
   it("forgets idempotency keys after 24 hours of sandbox time", async () => {
     const key = `expiring-${Date.now()}`;
     const first = await h.stripe.paymentIntents.create({ amount: 1000, currency: "usd" }, { idempotencyKey: key });

@@ -4,10 +4,40 @@ import path from "node:path";
 import Stripe from "stripe";
 import { afterAll, describe, expect, it } from "vitest";
 import { startSandbox } from "./index";
+import { startWebhookReceiver } from "./testing/webhook-receiver";
 
 describe("persistence under dataDir", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "stripe-sandbox-"));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("delivers webhooks still owed when it stopped", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "stripe-sandbox-owed-"));
+    const receiver = await startWebhookReceiver();
+    receiver.respondWith(503);
+    const config = { webhooks: { retryScheduleMs: [60_000] } };
+    const first = await startSandbox({ port: 0, dataDir: dir, config });
+    const stripe = new Stripe("sk_test_owed", { host: "127.0.0.1", port: first.port, protocol: "http" });
+    const endpoint = await stripe.webhookEndpoints.create({
+      url: receiver.url,
+      enabled_events: ["payment_intent.created"],
+    });
+    receiver.setSecret(endpoint.secret!);
+    const intent = await stripe.paymentIntents.create({ amount: 900, currency: "usd" });
+    const deadline = Date.now() + 5000;
+    while (!first.runtime.sb.webhooks.deliveries().some((d) => d.outcome === "failed") && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await first.stop();
+    receiver.respondWith(200);
+    const second = await startSandbox({ port: 0, dataDir: dir, config });
+    try {
+      await receiver.waitFor((events) => events.some((e) => (e.event.data.object as { id: string }).id === intent.id));
+    } finally {
+      await second.stop();
+      await receiver.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it("keeps objects, events, idempotency keys, endpoints and the clock across a restart", async () => {
     const first = await startSandbox({ port: 0, dataDir });
