@@ -9,7 +9,7 @@ test("a dispute from the dispute test card is answered from the form, and losing
   browser,
   page,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const { email, orderId } = await paidOrderInShop(browser, [["cast-iron-teapot", 1]], DISPUTE_CARD);
   await expect
     .poll(

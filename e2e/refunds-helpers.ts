@@ -62,7 +62,8 @@ export async function openOrderByEmail(page: Page, email: string) {
   await page.getByRole("link", { name: "Orders" }).click();
   await page.getByLabel("Customer email").fill(email);
   await page.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page.locator("tbody tr")).toHaveCount(1);
+  await expect(page).toHaveURL(/email=/, { timeout: 30_000 });
+  await expect(page.locator("tbody tr")).toHaveCount(1, { timeout: 30_000 });
   await page.locator("tbody tr").first().getByRole("link").click();
-  await expect(page.getByRole("heading", { name: /^Order / })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Order / })).toBeVisible({ timeout: 30_000 });
 }

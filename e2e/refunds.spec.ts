@@ -6,7 +6,7 @@ test("support finds an order by email, refunds one line, and watches it go pendi
   browser,
   page,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const { email, orderId } = await paidOrderInShop(browser, [
     ["stoneware-mug", 2],
     ["brass-pen", 1],
@@ -35,7 +35,7 @@ test("a refund above the threshold waits for finance; the requester cannot appro
   browser,
   page,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const { email, orderId } = await paidOrderInShop(browser, [["merino-throw", 1]]);
   await signInFrom(page, "/dashboard", developmentStaff("admin"));
   await openOrderByEmail(page, email);
