@@ -7,7 +7,8 @@ import { startSandbox } from "../server/stripe-sandbox/index";
 const HELP = `Usage: npm run sandbox [-- <command> [args]]
 
 With no command, starts the sandbox (STRIPE_SANDBOX_PORT, default 12111; APP_URL is allowed to
-confirm payments from the browser). Commands talk to STRIPE_API_URL (default http://127.0.0.1:12111):
+confirm payments from the browser). Commands talk to STRIPE_API_URL (default
+http://127.0.0.1:$STRIPE_SANDBOX_PORT, i.e. port 12111):
 
   clock                         show the sandbox clock
   advance <duration>            move the clock forward: 90, 90s, 15m, 6h, 3d
