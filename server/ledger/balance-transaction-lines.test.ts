@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { balanceTransactionLines, entersPendingBalance } from "./balance-transaction-lines";
 import { ACCOUNT } from "./chart-of-accounts";
 import { validateJournalEntry } from "./journal-entry";
-import { balanceTransaction, chargeBalanceTransaction, disputeWithdrawalBalanceTransaction } from "./test-fixtures";
+import {
+  balanceTransaction,
+  chargeBalanceTransaction,
+  disputeWithdrawalBalanceTransaction,
+} from "./testing/test-fixtures";
 
 const accounts = { counter: ACCOUNT.salesRevenue, fee: ACCOUNT.processingFees };
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@/test/integration/test-database";
 import { ACCOUNT } from "./chart-of-accounts";
-import { createLedgerTestDatabase as createTestDatabase } from "./ledger-test-database";
 import { postEntry } from "./post-entry";
 import { postPaymentCaptured } from "./post-payment-captured";
-import { chargeBalanceTransaction, orderId } from "./test-fixtures";
+import { createLedgerTestDatabase as createTestDatabase } from "./testing/ledger-test-database";
+import { chargeBalanceTransaction, orderId } from "./testing/test-fixtures";
 
 let database: TestDatabase;
 beforeAll(async () => {

@@ -2,17 +2,22 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@/test/integration/test-database";
 import { accountBalances } from "./account-balances";
-import { applyLedgerEvent } from "./apply-ledger-event";
 import { ACCOUNT } from "./chart-of-accounts";
+import { applyLedgerEvent } from "./testing/apply-ledger-event";
 import {
   type Delivery,
   deliver,
   deliveryArbitrary,
   everyPostingOperations,
   operationArbitrary,
-} from "./ledger-event-arbitraries";
-import { createLedgerTestDatabase } from "./ledger-test-database";
-import { LEDGER_EVENT_TYPES, type LedgerEvent, type Operation, StripeAccountModel } from "./stripe-account-model";
+} from "./testing/ledger-event-arbitraries";
+import { createLedgerTestDatabase } from "./testing/ledger-test-database";
+import {
+  LEDGER_EVENT_TYPES,
+  type LedgerEvent,
+  type Operation,
+  StripeAccountModel,
+} from "./testing/stripe-account-model";
 import { trialBalance } from "./trial-balance";
 
 let database: TestDatabase;

@@ -6,20 +6,20 @@ import { retrieveCharge } from "@/server/stripe-sandbox/resources/charges";
 import { openDisputeForCharge } from "@/server/stripe-sandbox/resources/disputes";
 import type { TestDatabase } from "@/test/integration/test-database";
 import { accountBalances } from "./account-balances";
-import { applyLedgerEvent } from "./apply-ledger-event";
 import { ACCOUNT } from "./chart-of-accounts";
+import { orderLines } from "./order-lines";
+import { applyLedgerEvent } from "./testing/apply-ledger-event";
 import {
   type Delivery,
   deliver,
   deliveryArbitrary,
   everyPostingOperations,
   operationArbitrary,
-} from "./ledger-event-arbitraries";
-import { createLedgerTestDatabase } from "./ledger-test-database";
-import { orderLines } from "./order-lines";
-import { SandboxLedgerFeed } from "./sandbox-ledger-feed";
-import { applySandboxOperation, type SandboxAccount, sandboxAccount } from "./sandbox-operations";
-import { LEDGER_EVENT_TYPES, type LedgerEvent, type Operation } from "./stripe-account-model";
+} from "./testing/ledger-event-arbitraries";
+import { createLedgerTestDatabase } from "./testing/ledger-test-database";
+import { SandboxLedgerFeed } from "./testing/sandbox-ledger-feed";
+import { applySandboxOperation, type SandboxAccount, sandboxAccount } from "./testing/sandbox-operations";
+import { LEDGER_EVENT_TYPES, type LedgerEvent, type Operation } from "./testing/stripe-account-model";
 import { trialBalance } from "./trial-balance";
 
 let database: TestDatabase;

@@ -3,7 +3,6 @@ import type { Tx } from "@/server/db/client";
 import type { TestDatabase } from "@/test/integration/test-database";
 import { accountBalances } from "./account-balances";
 import { ACCOUNT } from "./chart-of-accounts";
-import { createLedgerTestDatabase } from "./ledger-test-database";
 import { orderLines } from "./order-lines";
 import { postBalanceAvailable } from "./post-balance-available";
 import { postDisputeFundsReinstated } from "./post-dispute-funds-reinstated";
@@ -15,6 +14,7 @@ import { postPayoutPaid } from "./post-payout-paid";
 import { postRefundCreated } from "./post-refund-created";
 import { postRefundFailed } from "./post-refund-failed";
 import { reverseTransaction } from "./reverse-transaction";
+import { createLedgerTestDatabase } from "./testing/ledger-test-database";
 import {
   chargeBalanceTransaction,
   disputeReinstatementBalanceTransaction,
@@ -24,7 +24,7 @@ import {
   payoutWithBalanceTransaction,
   refundBalanceTransaction,
   refundFailureBalanceTransaction,
-} from "./test-fixtures";
+} from "./testing/test-fixtures";
 import { trialBalance } from "./trial-balance";
 
 let database: TestDatabase;

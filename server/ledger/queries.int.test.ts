@@ -4,11 +4,11 @@ import type { TestDatabase } from "@/test/integration/test-database";
 import { accountBalance } from "./account-balances";
 import { accountStatement } from "./account-statement";
 import { ACCOUNT } from "./chart-of-accounts";
-import { createLedgerTestDatabase } from "./ledger-test-database";
 import { postBalanceAvailable } from "./post-balance-available";
 import { postPaymentCaptured } from "./post-payment-captured";
 import { postRefundCreated } from "./post-refund-created";
-import { balanceTransaction, madeAvailable } from "./test-fixtures";
+import { createLedgerTestDatabase } from "./testing/ledger-test-database";
+import { balanceTransaction, madeAvailable } from "./testing/test-fixtures";
 import { trialBalance } from "./trial-balance";
 
 let database: TestDatabase;

@@ -1,14 +1,14 @@
 // Test support: hands one event's object to the posting a webhook handler would call for it.
 import type { Tx } from "@/server/db/client";
-import { postBalanceAvailable } from "./post-balance-available";
-import { postDisputeFundsReinstated } from "./post-dispute-funds-reinstated";
-import { postDisputeFundsWithdrawn } from "./post-dispute-funds-withdrawn";
-import { postPaymentCaptured } from "./post-payment-captured";
-import { postPayoutCreated } from "./post-payout-created";
-import { postPayoutFailed } from "./post-payout-failed";
-import { postPayoutPaid } from "./post-payout-paid";
-import { postRefundCreated } from "./post-refund-created";
-import { postRefundFailed } from "./post-refund-failed";
+import { postBalanceAvailable } from "../post-balance-available";
+import { postDisputeFundsReinstated } from "../post-dispute-funds-reinstated";
+import { postDisputeFundsWithdrawn } from "../post-dispute-funds-withdrawn";
+import { postPaymentCaptured } from "../post-payment-captured";
+import { postPayoutCreated } from "../post-payout-created";
+import { postPayoutFailed } from "../post-payout-failed";
+import { postPayoutPaid } from "../post-payout-paid";
+import { postRefundCreated } from "../post-refund-created";
+import { postRefundFailed } from "../post-refund-failed";
 import type { LedgerEvent } from "./stripe-account-model";
 
 export async function applyLedgerEvent(tx: Tx, event: LedgerEvent, context: { orderId?: string } = {}): Promise<void> {
