@@ -1,7 +1,7 @@
 // The baseline for bench-webhooks: a bare node:http server doing exactly the webhook route's
-// verify-and-insert (same functions, same Prisma client), without Next.js. Started by the bench.
+// verify-and-insert (same functions, same pg pool size), without Next.js. Started by the bench.
 import http from "node:http";
-import { createPrismaClient } from "../server/db/client";
+import pg from "pg";
 import { insertInboxEvent } from "../server/webhooks/insert-inbox-event";
 import { parseStripeWebhook } from "../server/webhooks/parse-stripe-webhook";
 import { MAX_WEBHOOK_BODY_BYTES } from "../server/webhooks/read-limited-body";
@@ -9,7 +9,7 @@ import { MAX_WEBHOOK_BODY_BYTES } from "../server/webhooks/read-limited-body";
 const databaseUrl = process.env.DATABASE_URL;
 const secret = process.env.STRIPE_WEBHOOK_SECRET;
 if (!databaseUrl || !secret) throw new Error("DATABASE_URL and STRIPE_WEBHOOK_SECRET are required");
-const prisma = createPrismaClient(databaseUrl);
+const inbox = new pg.Pool({ connectionString: databaseUrl, max: 10 });
 
 function reply(res: http.ServerResponse, status: number, body: object) {
   res.writeHead(status, { "content-type": "application/json" });
@@ -30,7 +30,7 @@ const server = http.createServer((req, res) => {
       secret,
     ]);
     if (!parsed.ok) return reply(res, parsed.status, { error: parsed.reason });
-    insertInboxEvent(prisma, parsed.event).then(
+    insertInboxEvent(inbox, parsed.event).then(
       () => reply(res, 200, { received: true }),
       () => reply(res, 503, { error: "not stored" }),
     );
@@ -41,4 +41,4 @@ server.listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => {
   const address = server.address();
   console.log(`LISTENING ${typeof address === "object" && address ? address.port : ""}`);
 });
-process.on("SIGTERM", () => server.close(() => void prisma.$disconnect().then(() => process.exit(0))));
+process.on("SIGTERM", () => server.close(() => void inbox.end().then(() => process.exit(0))));

@@ -1,4 +1,5 @@
-import type { PrismaClient } from "../db/client";
+import pg from "pg";
+import { serverEnv } from "../env";
 import { isHandledEventType } from "./handled-event-types";
 import type { InboxEvent } from "./parse-stripe-webhook";
 
@@ -10,17 +11,34 @@ VALUES (gen_random_uuid(), $1, $2, $3, $4::jsonb, to_timestamp($5),
         CASE WHEN $6 THEN NULL ELSE now() END, CASE WHEN $6 THEN NULL ELSE 'ignored' END)
 ON CONFLICT (stripe_event_id) DO NOTHING`;
 
+/** Anything that runs a parameterised statement and reports the rows it touched (a pg Pool). */
+export type InboxDatabase = { query: (sql: string, params: unknown[]) => Promise<{ rowCount: number | null }> };
+
 /** Stores the event in the inbox; true when it is new (and handled), so processing should be dispatched. */
-export async function insertInboxEvent(prisma: PrismaClient, event: InboxEvent): Promise<boolean> {
+export async function insertInboxEvent(database: InboxDatabase, event: InboxEvent): Promise<boolean> {
   const handled = isHandledEventType(event.type);
-  const inserted = await prisma.$executeRawUnsafe(
-    INSERT_SQL,
+  const result = await database.query(INSERT_SQL, [
     event.stripeEventId,
     event.type,
     event.livemode,
     event.rawBody,
     event.createdSeconds,
     handled,
-  );
-  return inserted === 1 && handled;
+  ]);
+  return result.rowCount === 1 && handled;
+}
+
+const holder = globalThis as unknown as { payopsInboxPool?: pg.Pool };
+
+/**
+ * A small pool of its own for the webhook route: the insert is the whole request, and plain pg
+ * does it with far fewer promises than the ORM, which matters under a request-scoped async context.
+ */
+export function inboxPool(): pg.Pool {
+  if (!holder.payopsInboxPool) {
+    const url = serverEnv().DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set");
+    holder.payopsInboxPool = new pg.Pool({ connectionString: url, max: 10 });
+  }
+  return holder.payopsInboxPool;
 }

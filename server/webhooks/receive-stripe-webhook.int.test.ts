@@ -1,3 +1,4 @@
+import pg from "pg";
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
@@ -10,17 +11,20 @@ const stripe = new Stripe("sk_test_receive");
 let database: TestDatabase;
 let dispatched: InboxEvent[];
 let deps: WebhookReceiverDeps;
+let inbox: pg.Pool;
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  inbox = new pg.Pool({ connectionString: database.url, max: 2 });
 });
 afterAll(async () => {
+  await inbox.end();
   await database.drop();
 });
 beforeEach(async () => {
   await database.prisma.stripeEvent.deleteMany();
   dispatched = [];
-  deps = { prisma: database.prisma, secrets: [secret], dispatch: async (event) => void dispatched.push(event) };
+  deps = { inbox, secrets: [secret], dispatch: async (event) => void dispatched.push(event) };
 });
 
 function eventBody(id: string, type = "payment_intent.succeeded", extra = "") {

@@ -1,13 +1,12 @@
-import { db, type PrismaClient } from "../db/client";
 import { serverEnv } from "../env";
 import { emit } from "../jobs/emit";
 import { logger } from "../observability/logger";
-import { insertInboxEvent } from "./insert-inbox-event";
+import { type InboxDatabase, inboxPool, insertInboxEvent } from "./insert-inbox-event";
 import { type InboxEvent, parseStripeWebhook } from "./parse-stripe-webhook";
 import { readLimitedBody } from "./read-limited-body";
 
 export type WebhookReceiverDeps = {
-  prisma: PrismaClient;
+  inbox: InboxDatabase;
   secrets: readonly string[];
   dispatch: (event: InboxEvent) => Promise<void>;
 };
@@ -15,7 +14,7 @@ export type WebhookReceiverDeps = {
 function defaultDeps(): WebhookReceiverDeps {
   const secret = serverEnv().STRIPE_WEBHOOK_SECRET;
   return {
-    prisma: db(),
+    inbox: inboxPool(),
     secrets: secret ? [secret] : [],
     dispatch: (event) =>
       emit("stripe/event.received", { stripeEventId: event.stripeEventId, orderKey: event.orderKey }),
@@ -45,7 +44,7 @@ export async function receiveStripeWebhook(
 
   let isNew: boolean;
   try {
-    isNew = await insertInboxEvent(deps.prisma, parsed.event);
+    isNew = await insertInboxEvent(deps.inbox, parsed.event);
   } catch (error) {
     logger.error({ err: error, stripeEventId: parsed.event.stripeEventId }, "could not store a Stripe event");
     // Not stored: a non-2xx makes Stripe deliver it again.

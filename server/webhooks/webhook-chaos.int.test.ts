@@ -16,6 +16,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   harness = await startWebhookHarness({
     prisma: database.prisma,
+    databaseUrl: database.url,
     sandboxConfig: {
       timing: { chargeBalanceTransactionDelayMs: 20 },
       webhooks: { retryScheduleMs: [200, 500, 1_000] },

@@ -12,6 +12,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   harness = await startWebhookHarness({
     prisma: database.prisma,
+    databaseUrl: database.url,
     sandboxConfig: { timing: { chargeBalanceTransactionDelayMs: 20, refundSettleDelayMs: 20 } },
   });
 });

@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import pg from "pg";
 import Stripe from "stripe";
 import type { PrismaClient } from "../db/client";
 import { emit } from "../jobs/emit";
@@ -27,6 +28,7 @@ export type WebhookHarness = {
  */
 export async function startWebhookHarness(options: {
   prisma: PrismaClient;
+  databaseUrl: string;
   sandboxConfig?: SandboxConfigInput;
   sweep?: JobContext["sweep"];
   backoffMs?: number;
@@ -51,6 +53,7 @@ export async function startWebhookHarness(options: {
     scheduleIntervalMs: 0,
   }).start();
   const secrets: string[] = [];
+  const inbox = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -61,7 +64,7 @@ export async function startWebhookHarness(options: {
         body: Buffer.concat(chunks),
       });
       const deps = {
-        prisma: options.prisma,
+        inbox,
         secrets,
         dispatch: (event: { stripeEventId: string; orderKey: string }) =>
           emit("stripe/event.received", { stripeEventId: event.stripeEventId, orderKey: event.orderKey }),
@@ -113,6 +116,7 @@ export async function startWebhookHarness(options: {
       await executor.stop();
       await sandbox.stop();
       await new Promise((resolve) => server.close(resolve));
+      await inbox.end();
     },
   };
 }
