@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { EMPTY_CART } from "../shop/cart-state";
@@ -24,6 +24,7 @@ const TONE: Record<string, "success" | "error" | "info" | "warning"> = {
 /** The order's live status: polls until the payment is settled, and offers another try after a failure. */
 export function OrderStatusView({ token, config }: { token: string; config: BrowserStripeConfig }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const order = useQuery({
     ...trpc.checkout.order.queryOptions({ token }),
     refetchInterval: (query) => (query.state.data?.watching === false ? false : POLL_MS),
@@ -96,9 +97,10 @@ export function OrderStatusView({ token, config }: { token: string; config: Brow
             currency={data.currency}
             total={data.total}
             billing={data.billing}
-            onSettled={() => {
+            onSettled={(synced) => {
               setRetry(null);
-              void order.refetch();
+              if (synced) queryClient.setQueryData(trpc.checkout.order.queryKey({ token }), synced);
+              else void order.refetch();
             }}
           />
         ) : null}

@@ -1,7 +1,9 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
+import type { AppRouter } from "@/server/api/root";
 import { useTRPC } from "../trpc/trpc-provider";
 import { Notice } from "../ui/notice";
 import type { PaymentOutcome } from "./payment-outcome";
@@ -21,8 +23,10 @@ type PaymentStepProps = {
   /** A problem already known when the step opens (a failed 3-D Secure check, say). */
   initialProblem?: string | null;
   /** The payment went through (or is on its way): show the order. */
-  onSettled: () => void;
+  onSettled: (order: CustomerOrder | null) => void;
 };
+
+type CustomerOrder = inferRouterOutputs<AppRouter>["checkout"]["syncPayment"];
 
 /** Pays an order's PaymentIntent; a decline explains itself and leaves the form ready for another card. */
 export function PaymentStep({
@@ -44,7 +48,8 @@ export function PaymentStep({
 
   async function handleOutcome(outcome: PaymentOutcome) {
     if (outcome.kind === "finished") {
-      onSettled();
+      // Bring the order up to date now, so the page that shows it never starts from the old state.
+      onSettled(await syncPayment.mutateAsync({ token: session.orderToken }).catch(() => null));
       return;
     }
     if (outcome.kind === "redirect") {
@@ -59,7 +64,7 @@ export function PaymentStep({
     try {
       const order = await syncPayment.mutateAsync({ token: session.orderToken });
       if (!order.canPay) {
-        onSettled();
+        onSettled(order);
         return;
       }
       setProblem(order.paymentProblem ?? "The payment did not go through. Try another card or payment method.");
