@@ -24,6 +24,10 @@ export const HANDLED_EVENT_TYPES = [
   "charge.dispute.closed",
   "charge.dispute.funds_withdrawn",
   "charge.dispute.funds_reinstated",
+  "payout.created",
+  "payout.paid",
+  "payout.failed",
+  "payout.canceled",
 ] as const;
 
 export type HandledEventType = (typeof HANDLED_EVENT_TYPES)[number];

@@ -18,6 +18,10 @@ import { handlePaymentIntentPaymentFailed } from "./payment-intent-payment-faile
 import { handlePaymentIntentProcessing } from "./payment-intent-processing";
 import { handlePaymentIntentRequiresAction } from "./payment-intent-requires-action";
 import { handlePaymentIntentSucceeded } from "./payment-intent-succeeded";
+import { handlePayoutCanceled } from "./payout-canceled";
+import { handlePayoutCreated } from "./payout-created";
+import { handlePayoutFailed } from "./payout-failed";
+import { handlePayoutPaid } from "./payout-paid";
 import { handleRefundCreated } from "./refund-created";
 import { handleRefundFailed } from "./refund-failed";
 import { handleRefundUpdated } from "./refund-updated";
@@ -45,4 +49,8 @@ export const STRIPE_EVENT_HANDLERS: Record<HandledEventType, StripeEventHandler>
   "charge.dispute.closed": handleChargeDisputeClosed,
   "charge.dispute.funds_withdrawn": handleChargeDisputeFundsWithdrawn,
   "charge.dispute.funds_reinstated": handleChargeDisputeFundsReinstated,
+  "payout.created": handlePayoutCreated,
+  "payout.paid": handlePayoutPaid,
+  "payout.failed": handlePayoutFailed,
+  "payout.canceled": handlePayoutCanceled,
 };
