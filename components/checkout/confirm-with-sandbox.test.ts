@@ -48,7 +48,10 @@ describe("confirmWithSandbox", () => {
       url: "http://sb/3ds/pi_123",
     });
     const declined = { status: "requires_payment_method", last_payment_error: { decline_code: "insufficient_funds" } };
-    expect(await confirmWithSandbox(confirmation, respondingWith(200, declined))).toEqual({ kind: "failed" });
+    expect(await confirmWithSandbox(confirmation, respondingWith(200, declined))).toEqual({
+      kind: "failed",
+      error: { decline_code: "insufficient_funds" },
+    });
   });
 
   it("turns an invalid card number into a sentence about the number", async () => {

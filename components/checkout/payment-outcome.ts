@@ -1,3 +1,5 @@
+import type { PaymentErrorFacts } from "@/server/checkout/describe-payment-error";
+
 /**
  * What the browser learnt from confirming a payment, whichever form confirmed it. Card details
  * never appear here: only the PaymentIntent's status and where to go next.
@@ -5,11 +7,13 @@
 export type PaymentOutcome =
   | { kind: "finished"; status: "succeeded" | "processing" | "requires_capture" }
   | { kind: "redirect"; url: string }
-  | { kind: "failed" }
+  /** The bank said no; `error` is the confirm response's reason, when it gave one. */
+  | { kind: "failed"; error?: PaymentErrorFacts | null }
   | { kind: "error"; message: string };
 
 type PaymentIntentLike = {
   status?: string;
+  last_payment_error?: PaymentErrorFacts | null;
   next_action?: { type?: string; redirect_to_url?: { url?: string | null } | null } | null;
 };
 
@@ -27,7 +31,7 @@ export function outcomeFromPaymentIntent(intent: PaymentIntentLike): PaymentOutc
         : { kind: "error", message: "Your bank asked for a check this page cannot show. Try another card." };
     }
     case "requires_payment_method":
-      return { kind: "failed" };
+      return { kind: "failed", error: intent.last_payment_error ?? null };
     default:
       return { kind: "error", message: "The payment could not be completed. Please try again." };
   }

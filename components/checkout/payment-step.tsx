@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import type { AppRouter } from "@/server/api/root";
+import { describePaymentError } from "@/server/checkout/describe-payment-error";
 import { useTRPC } from "../trpc/trpc-provider";
 import { Notice } from "../ui/notice";
 import type { PaymentOutcome } from "./payment-outcome";
@@ -67,7 +68,12 @@ export function PaymentStep({
         onSettled(order);
         return;
       }
-      setProblem(order.paymentProblem ?? "The payment did not go through. Try another card or payment method.");
+      // This attempt's own reason first: the order's may still describe the attempt before it.
+      setProblem(
+        describePaymentError(outcome.error) ??
+          order.paymentProblem ??
+          "The payment did not go through. Try another card or payment method.",
+      );
     } catch {
       setProblem("The payment did not go through. Try another card or payment method.");
     }

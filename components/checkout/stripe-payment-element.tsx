@@ -66,10 +66,10 @@ export function StripePaymentElement({
         redirect: "if_required",
       });
       if (result.error) {
-        // Card errors leave the PaymentIntent at requires_payment_method; the server explains why.
+        // Card errors leave the PaymentIntent at requires_payment_method; the reason comes with them.
         await onOutcome(
           result.error.type === "card_error" || result.error.type === "validation_error"
-            ? { kind: "failed" }
+            ? { kind: "failed", error: result.error }
             : { kind: "error", message: "The payment could not be completed. Please try again." },
         );
       } else {
