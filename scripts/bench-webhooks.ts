@@ -24,7 +24,7 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "10" },
     rate: { type: "string", default: "300" },
     concurrency: { type: "string", default: "32" },
-    type: { type: "string", default: "payout.paid" },
+    type: { type: "string", default: "payout.reconciliation_completed" },
   },
 });
 const SECONDS = Number(values.seconds);
