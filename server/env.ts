@@ -38,7 +38,6 @@ export const serverEnvSchema = z.object({
   JOB_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   INNGEST_EVENT_KEY: optional(z.string().min(1)),
   INNGEST_SIGNING_KEY: optional(z.string().min(1)),
-  REDIS_URL: optional(z.url("expected redis://host:port")),
   AUTH_SECRET: optional(z.string().min(32, "expected at least 32 characters")),
   /**
    * Refunds above this many minor units (of the payment's own currency, so 10000 is 100.00 USD but
