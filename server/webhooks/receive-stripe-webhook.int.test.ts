@@ -66,7 +66,7 @@ describe("receiveStripeWebhook", () => {
   });
 
   it("stores and acknowledges events PayOps does not act on, already marked ignored", async () => {
-    const response = await receiveStripeWebhook(post(eventBody("evt_payout", "payout.created")), deps);
+    const response = await receiveStripeWebhook(post(eventBody("evt_payout", "payout.reconciliation_completed")), deps);
     expect(response.status).toBe(200);
     expect(dispatched).toEqual([]);
     const stored = await database.prisma.stripeEvent.findUniqueOrThrow({ where: { stripeEventId: "evt_payout" } });
