@@ -1,10 +1,23 @@
 import type Stripe from "stripe";
-import { postPayoutCreated, postPayoutFailed, postPayoutPaid } from "../ledger";
+import { postBalanceAvailable, postPayoutCreated, postPayoutFailed, postPayoutPaid } from "../ledger";
 import type { PreparedChange } from "./stripe-event-handler";
 
+export type PayoutFacts = {
+  payout: Stripe.Payout;
+  /** The balance transactions the payout carried: every one of them had become available. */
+  carried: Stripe.BalanceTransaction[];
+};
+
 /** The payout as Stripe reports it now, with the balance transactions the ledger posts from. */
-export function retrievePayout(stripe: Stripe, payoutId: string): Promise<Stripe.Payout> {
-  return stripe.payouts.retrieve(payoutId, { expand: ["balance_transaction", "failure_balance_transaction"] });
+export async function retrievePayout(stripe: Stripe, payoutId: string): Promise<PayoutFacts> {
+  const payout = await stripe.payouts.retrieve(payoutId, {
+    expand: ["balance_transaction", "failure_balance_transaction"],
+  });
+  const carried: Stripe.BalanceTransaction[] = [];
+  for await (const transaction of stripe.balanceTransactions.list({ payout: payoutId, limit: 100 })) {
+    if (transaction.type !== "payout" && transaction.status === "available") carried.push(transaction);
+  }
+  return { payout, carried };
 }
 
 function expanded(value: string | Stripe.BalanceTransaction | null): Stripe.BalanceTransaction | null {
@@ -16,11 +29,15 @@ function expanded(value: string | Stripe.BalanceTransaction | null): Stripe.Bala
  * duplicate, a replay or an event arriving after a later one posts nothing twice; `paid` after a
  * posted failure is refused by the ledger itself.
  */
-export function preparePayoutChange(payout: Stripe.Payout): PreparedChange {
+export function preparePayoutChange({ payout, carried }: PayoutFacts): PreparedChange {
   return async (tx, cause) => {
     const stripeEventId = "stripeEventId" in cause ? cause.stripeEventId : null;
     const balanceTransaction = expanded(payout.balance_transaction);
     if (!balanceTransaction) return "recorded";
+    // Funds move from pending to available before they can be paid out; whatever the ledger has
+    // not yet moved (no balance.available event names transactions) moves now, once each.
+    for (const transaction of carried)
+      await postBalanceAvailable(tx, { balanceTransaction: transaction, stripeEventId });
     await postPayoutCreated(tx, { payout, balanceTransaction, stripeEventId });
     if (payout.status === "paid") {
       return (await postPayoutPaid(tx, { payout, stripeEventId })) ? "applied" : "stale";

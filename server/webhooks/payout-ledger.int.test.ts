@@ -74,4 +74,36 @@ describe("payouts through the webhook pipeline", () => {
     expect(events.length).toBeGreaterThanOrEqual(2);
     expect(events.every((event) => event.processedAt !== null && event.lastError === null)).toBe(true);
   });
+
+  it("moves a card payment's funds from pending to available before they leave in a payout", async () => {
+    const order = await createPendingOrder(database.prisma, 3_000);
+    const intent = await harness.stripe.paymentIntents.create({
+      amount: 3_000,
+      currency: "usd",
+      metadata: { order_id: order.id },
+      payment_method: "pm_card_visa",
+      confirm: true,
+      automatic_payment_methods: { enabled: true, allow_redirects: "never" },
+    });
+    await harness.settle();
+    const charge = await harness.stripe.charges.retrieve(intent.latest_charge as string);
+    const balanceTransactionId = charge.balance_transaction as string;
+    const kindsOf = async () =>
+      (
+        await database.prisma.ledgerTransaction.findMany({
+          where: { stripeBalanceTransactionId: balanceTransactionId },
+          orderBy: { postedAt: "asc" },
+        })
+      ).map((transaction) => transaction.kind);
+    expect(await kindsOf()).toEqual(["payment_captured"]);
+
+    // Two days to become available, then the daily automatic payout carries it.
+    await control("/clock/advance", { seconds: 3 * 86_400 });
+    await harness.settle();
+    expect(await kindsOf()).toEqual(["payment_captured", "balance_available"]);
+    const [pending] = await database.prisma.$queryRaw<{ balance: bigint }[]>`
+      SELECT coalesce(sum(CASE WHEN direction = 'debit' THEN amount_minor ELSE -amount_minor END), 0) AS balance
+      FROM ledger_lines WHERE account_code = '1010' AND currency = 'USD'`;
+    expect(Number(pending!.balance)).toBe(0);
+  });
 });
