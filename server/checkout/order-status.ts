@@ -1,16 +1,19 @@
+import type { OrderState } from "../orders/order-states";
+
 /**
  * The order statuses checkout reads. The state machine that moves orders lives in server/orders;
  * checkout only creates orders at pending_payment and decides what the customer sees.
  */
-export const ORDER_STATUS_PENDING_PAYMENT = "pending_payment";
+export const ORDER_STATUS_PENDING_PAYMENT = "pending_payment" satisfies OrderState;
 
 /** While an order is in one of these, its payment can still change without the customer: keep watching. */
-const WATCHED = new Set(["pending_payment", "requires_action", "processing"]);
+const WATCHED: ReadonlySet<string> = new Set<OrderState>(["pending_payment", "requires_action", "processing"]);
 
 /** Statuses in which the customer may (re)try paying on the same order. */
-const PAYABLE = new Set(["pending_payment", "requires_action", "payment_failed"]);
+const PAYABLE: ReadonlySet<string> = new Set<OrderState>(["pending_payment", "requires_action", "payment_failed"]);
 
-const LABELS: Record<string, string> = {
+/** What the customer sees: a dispute is the merchant's business, so a won one still reads "Paid". */
+const LABELS: Record<OrderState, string> = {
   pending_payment: "Awaiting payment",
   requires_action: "Awaiting authentication",
   processing: "Processing",
@@ -34,5 +37,8 @@ export function isPayableStatus(status: string): boolean {
 }
 
 export function orderStatusLabel(status: string): string {
-  return LABELS[status] ?? status.replaceAll("_", " ").replace(/^./, (first) => first.toUpperCase());
+  return (
+    (LABELS as Record<string, string>)[status] ??
+    status.replaceAll("_", " ").replace(/^./, (first) => first.toUpperCase())
+  );
 }
