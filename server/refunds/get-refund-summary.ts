@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/server/db/client";
 import { OPEN_DISPUTE_STATUSES } from "@/server/disputes/dispute-status";
+import { orderLinesRefunded } from "./order-lines-refunded";
 import { COMMITTED_REFUND_STATUSES } from "./refund-status";
 import { refundableFrom } from "./refundable-amount";
 
@@ -19,20 +20,7 @@ export async function getRefundSummary(prisma: PrismaClient, orderId: string) {
       where: { paymentId: payment.id, status: { in: [...COMMITTED_REFUND_STATUSES] } },
       _sum: { amountMinor: true },
     }),
-    prisma.orderItem.findMany({
-      where: { orderId },
-      orderBy: { productName: "asc" },
-      select: {
-        id: true,
-        productName: true,
-        quantity: true,
-        lineTotalMinor: true,
-        refundLines: {
-          where: { refund: { status: { in: [...COMMITTED_REFUND_STATUSES] } } },
-          select: { quantity: true },
-        },
-      },
-    }),
+    orderLinesRefunded(prisma, orderId),
     prisma.dispute.findFirst({
       where: { paymentId: payment.id, status: { in: [...OPEN_DISPUTE_STATUSES] } },
       select: { id: true, status: true },
@@ -47,9 +35,9 @@ export async function getRefundSummary(prisma: PrismaClient, orderId: string) {
     refundableMinor: refundableFrom(payment.amountCapturedMinor, committedMinor),
     openDispute,
     failedRefunds: failed,
-    lines: items.map(({ refundLines, ...item }) => ({
+    lines: items.map(({ refundedQuantity, ...item }) => ({
       ...item,
-      refundableQuantity: item.quantity - refundLines.reduce((sum, line) => sum + line.quantity, 0),
+      refundableQuantity: item.quantity - refundedQuantity,
     })),
   };
 }

@@ -5,9 +5,10 @@ import { AppError } from "@/server/errors";
 import { formatMoney } from "@/server/money";
 import { issueRefund } from "./issue-refund";
 import { refuseWhileDisputed } from "./open-dispute";
+import { orderLinesRefunded } from "./order-lines-refunded";
 import { priceRefundLines, type RequestedRefundLine } from "./price-refund-lines";
 import { REFUND_TX_OPTIONS, type RefundDeps, type StaffActor } from "./refund-deps";
-import { COMMITTED_REFUND_STATUSES, type RefundReasonCode } from "./refund-status";
+import type { RefundReasonCode } from "./refund-status";
 import { lockCapturedPayment, refundableAmount } from "./refundable-amount";
 
 export type RefundRequest = {
@@ -100,24 +101,7 @@ async function insertRefund(tx: Tx, input: RefundRequest, deps: RefundDeps): Pro
 }
 
 async function priceLines(tx: Tx, orderId: string, requested: RequestedRefundLine[]) {
-  const items = await tx.orderItem.findMany({
-    where: { orderId },
-    select: {
-      id: true,
-      productName: true,
-      quantity: true,
-      lineTotalMinor: true,
-      refundLines: {
-        where: { refund: { status: { in: [...COMMITTED_REFUND_STATUSES] } } },
-        select: { quantity: true },
-      },
-    },
-  });
-  const orderLines = items.map((item) => ({
-    ...item,
-    refundedQuantity: item.refundLines.reduce((sum, line) => sum + line.quantity, 0),
-  }));
-  return priceRefundLines(orderLines, requested);
+  return priceRefundLines(await orderLinesRefunded(tx, orderId), requested);
 }
 
 /** Stripe's rule for idempotency keys: the same key with other parameters is an error, not a replay. */
