@@ -1,12 +1,14 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { serverEnv } from "../env";
 import { PrismaClient } from "./generated/client";
+import { preparedStatementName } from "./prepared-statements";
 
 export type { PrismaClient } from "./generated/client";
 export { Prisma } from "./generated/client";
 
 export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 20 }) });
+  const adapter = new PrismaPg({ connectionString, max: 20 }, { statementNameGenerator: preparedStatementName });
+  return new PrismaClient({ adapter });
 }
 
 const globalForPrisma = globalThis as unknown as { payopsPrisma?: PrismaClient };
