@@ -1,4 +1,5 @@
 import { Prisma, type Tx } from "@/server/db/client";
+import { preparedMarker } from "@/server/db/prepared-statements";
 import { defaultChartAccount } from "./chart-of-accounts";
 import { type JournalEntry, validateJournalEntry } from "./journal-entry";
 
@@ -24,17 +25,20 @@ export async function postEntry(tx: Tx, input: JournalEntry): Promise<PostingRes
   return { transactionId: existing[0]!.id, idempotencyKey: entry.idempotencyKey, posted: false };
 }
 
+const POSTING_MARKER = Prisma.raw(preparedMarker("ledger_post_entry"));
+
 /** The single statement that posts a validated entry; it returns the new entry's id, or no row for a duplicate. */
 export function postingStatement(entry: JournalEntry): Prisma.Sql {
   const { source, lines } = entry;
   const chart = uniqueChartAccounts(lines);
-  return Prisma.sql`
+  return Prisma.sql`${POSTING_MARKER}
     WITH chart AS (
       INSERT INTO "ledger_accounts" ("id", "code", "currency", "name", "type", "normal_balance")
       SELECT gen_random_uuid(), c.code, c.currency, c.name, c.type::"LedgerAccountType", c.normal_balance::"LedgerDirection"
         FROM unnest(${chart.map((a) => a.code)}::text[], ${chart.map((a) => a.currency)}::text[],
                     ${chart.map((a) => a.name)}::text[], ${chart.map((a) => a.type)}::text[],
                     ${chart.map((a) => a.normalBalance)}::text[]) AS c(code, currency, name, type, normal_balance)
+       WHERE NOT EXISTS (SELECT 1 FROM "ledger_accounts" a WHERE a."code" = c.code AND a."currency" = c.currency)
       ON CONFLICT ("code", "currency") DO NOTHING
     ), entry AS (
       INSERT INTO "ledger_transactions" ("id", "idempotency_key", "kind", "description", "occurred_at",
