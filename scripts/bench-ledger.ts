@@ -1,7 +1,9 @@
 // Ledger benchmark on real PostgreSQL: balanced two-line postings per second through postEntry
 // (uncontended: each worker on its own currency's accounts; hot: every worker on the same two
 // accounts), then trial-balance and point-in-time balance timings over a journal of 1M+ lines.
-// Usage: npx tsx scripts/bench-ledger.ts [--workers 8] [--postings 4000] [--lines 1000000]
+// Each mode runs --rounds times, interleaved, and the summary gives the median and best round: a
+// shared 2-core machine varies by a fifth from one minute to the next.
+// Usage: npx tsx scripts/bench-ledger.ts [--workers 8] [--postings 4000] [--rounds 3] [--lines 1000000]
 // Uses DATABASE_URL's server (default the local one), in a database it creates and drops.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -11,6 +13,7 @@ import pg from "pg";
 import { createPrismaClient, type PrismaClient } from "../server/db/client";
 import { applyMigrations, MIGRATIONS_DIR } from "../server/db/migrate";
 import { withDatabase } from "../server/db/postgres-server";
+import { preparedStatementName } from "../server/db/prepared-statements";
 import { accountBalances } from "../server/ledger/account-balances";
 import { ACCOUNT } from "../server/ledger/chart-of-accounts";
 import type { JournalEntry } from "../server/ledger/journal-entry";
@@ -22,12 +25,14 @@ const { values } = parseArgs({
   options: {
     workers: { type: "string", default: "8" },
     postings: { type: "string", default: "4000" },
+    rounds: { type: "string", default: "3" },
     lines: { type: "string", default: "1000000" },
     migrations: { type: "string", default: MIGRATIONS_DIR },
   },
 });
 const workers = Number(values.workers);
 const postingsPerRun = Number(values.postings);
+const rounds = Number(values.rounds);
 const bulkLines = Number(values.lines);
 const adminUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const name = `ledger_bench_${randomBytes(4).toString("hex")}`;
@@ -76,7 +81,11 @@ const throughDriver =
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
-      await client.query(statement.text, statement.values as unknown[]);
+      await client.query({
+        name: preparedStatementName({ sql: statement.text }),
+        text: statement.text,
+        values: statement.values as unknown[],
+      });
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK");
@@ -120,7 +129,9 @@ function cpuBetween(before: CpuSample, after: CpuSample): number {
   return seconds;
 }
 
-async function postMany(post: Poster, label: string, currencyOf: (worker: number) => string) {
+type RunResult = { perSecond: number; cpuPerSecond: number };
+
+async function postMany(post: Poster, label: string, currencyOf: (worker: number) => string): Promise<RunResult> {
   let next = 0;
   const cpuBefore = await sampleCpu(url);
   const started = performance.now();
@@ -131,12 +142,51 @@ async function postMany(post: Poster, label: string, currencyOf: (worker: number
   );
   const seconds = (performance.now() - started) / 1000;
   const cpuPerPosting = cpuBetween(cpuBefore, await sampleCpu(url)) / postingsPerRun;
+  const result = { perSecond: postingsPerRun / seconds, cpuPerSecond: cpus().length / cpuPerPosting };
   // On a machine shared with other work the wall-clock rate understates what the cores can do;
   // CPU time per posting (client + database backends) gives the rate the cores would sustain alone.
   console.log(
-    `${label.padEnd(22)} ${postingsPerRun} postings, ${workers} connections: ${(postingsPerRun / seconds).toFixed(0)} postings/s` +
-      ` | ${(cpuPerPosting * 1000).toFixed(2)} ms CPU each, ${(cpus().length / cpuPerPosting).toFixed(0)}/s on ${cpus().length} idle cores`,
+    `${label.padEnd(26)} ${postingsPerRun} postings, ${workers} connections: ${result.perSecond.toFixed(0)} postings/s` +
+      ` | ${(cpuPerPosting * 1000).toFixed(2)} ms CPU each, ${result.cpuPerSecond.toFixed(0)}/s on ${cpus().length} idle cores`,
   );
+  return result;
+}
+
+/** Runs every mode `rounds` times, interleaved, then prints the median and best round of each. */
+async function postingRounds(modes: [string, Poster, (worker: number) => string][]) {
+  const results = new Map<string, RunResult[]>();
+  for (let round = 1; round <= rounds; round++) {
+    for (const [label, post, currencyOf] of modes) {
+      const result = await postMany(post, `${label} #${round}`, currencyOf);
+      results.set(label, [...(results.get(label) ?? []), result]);
+    }
+  }
+  console.log(
+    `\nPostings per second over ${rounds} rounds (${workers} connections, ${postingsPerRun} postings a round)`,
+  );
+  console.log("mode                   | median | best  | median on idle cores");
+  for (const [label, runs] of results) {
+    const wall = runs.map((r) => r.perSecond).sort((a, b) => a - b);
+    const cpu = runs.map((r) => r.cpuPerSecond).sort((a, b) => a - b);
+    const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)]!;
+    console.log(
+      `${label.padEnd(22)} | ${median(wall).toFixed(0).padStart(6)} | ${wall.at(-1)!.toFixed(0).padStart(5)} | ${median(cpu).toFixed(0).padStart(6)}`,
+    );
+  }
+}
+
+/** What Prisma's interactive transaction costs with no work in it: the ceiling of any posting through it. */
+async function emptyTransactions(prisma: PrismaClient) {
+  const count = 4000;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next++ < count) await prisma.$transaction((tx) => tx.$queryRaw`SELECT 1`);
+    }),
+  );
+  const perSecond = count / ((performance.now() - started) / 1000);
+  console.log(`(Prisma interactive transaction with only SELECT 1: ${perSecond.toFixed(0)}/s)`);
 }
 
 async function bulkLoad(url: string) {
@@ -212,10 +262,13 @@ try {
   // Warm-up: the chart for each currency, and the pools' connections.
   await postMany(api, "warm-up", currencyFor);
   await postMany(driver, "warm-up-driver", currencyFor);
-  await postMany(api, "api uncontended", currencyFor);
-  await postMany(api, "api hot account", () => "USD");
-  await postMany(driver, "driver uncontended", currencyFor);
-  await postMany(driver, "driver hot account", () => "USD");
+  await postingRounds([
+    ["api uncontended", api, currencyFor],
+    ["api hot account", api, () => "USD"],
+    ["driver uncontended", driver, currencyFor],
+    ["driver hot account", driver, () => "USD"],
+  ]);
+  await emptyTransactions(prisma);
   await pool.end();
   console.log(
     `(load average ${loadavg()

@@ -41,6 +41,42 @@ async function countRows(key: string) {
   return { entries: Number(row!.entries), lines: Number(row!.lines) };
 }
 
+describe("postEntry writes", () => {
+  it("amounts beyond 2^53 exactly, and every source field", async () => {
+    const huge = 9_007_199_254_740_993n;
+    const source = {
+      stripeBalanceTransactionId: "txn_exact",
+      stripeObjectId: "ch_exact",
+      stripePaymentIntentId: "pi_exact",
+      stripeEventId: "evt_exact",
+      orderId: "5b1f8a0e-4a8e-4c1e-9d36-8f0c2a7e1b11",
+      staffUserId: "0d7c3a52-1f0a-4f4e-8a55-3c1d2b9e6f22",
+    };
+    const occurredAt = new Date("2026-03-04T05:06:07.089Z");
+    const entry = { ...balancedEntry("exact"), occurredAt, source, description: 'Quotes " and \\ and ünïcode' };
+    entry.lines = entry.lines.map((line) => ({ ...line, currency: "JPY", amountMinor: huge }));
+    const { transactionId } = await database.prisma.$transaction((tx) => postEntry(tx, entry));
+    const [row] = await database.prisma.$queryRaw<Record<string, unknown>[]>`
+      SELECT "stripe_balance_transaction_id", "stripe_object_id", "stripe_payment_intent_id", "stripe_event_id",
+             "order_id"::text, "staff_user_id"::text, t."occurred_at", "description",
+             array_agg(l."amount_minor"::text ORDER BY l."id") AS amounts, array_agg(l."currency" ORDER BY l."id") AS currencies
+        FROM "ledger_transactions" t JOIN "ledger_lines" l ON l."transaction_id" = t."id"
+       WHERE t."id" = ${transactionId}::uuid GROUP BY t."id"`;
+    expect(row).toEqual({
+      stripe_balance_transaction_id: "txn_exact",
+      stripe_object_id: "ch_exact",
+      stripe_payment_intent_id: "pi_exact",
+      stripe_event_id: "evt_exact",
+      order_id: source.orderId,
+      staff_user_id: source.staffUserId,
+      occurred_at: occurredAt,
+      description: 'Quotes " and \\ and ünïcode',
+      amounts: [huge.toString(), huge.toString()],
+      currencies: ["JPY", "JPY"],
+    });
+  });
+});
+
 describe("the database refuses", () => {
   it("an unbalanced transaction, at commit, whatever code wrote it", async () => {
     const write = database.prisma.$transaction(async (tx) => {
@@ -104,6 +140,32 @@ describe("the database refuses", () => {
       VALUES (${id}::uuid, ${occurredAt}, '1010', 'USD', 'debit', 100), (${id}::uuid, ${occurredAt}, '4000', 'USD', 'credit', 100)`;
     await expect(write).rejects.toThrow(/already posted/);
     expect(await countRows("no-growth")).toEqual({ entries: 1, lines: 2 });
+  });
+
+  it("a line added, in the transaction that posted the entry, that unbalances it", async () => {
+    const write = database.prisma.$transaction(async (tx) => {
+      const { transactionId } = await postEntry(tx, balancedEntry("grows-before-commit"));
+      await tx.$executeRaw`
+        INSERT INTO "ledger_lines" ("transaction_id", "occurred_at", "account_code", "currency", "direction", "amount_minor")
+        SELECT "id", "occurred_at", '1010', 'USD', 'debit', 7 FROM "ledger_transactions" WHERE "id" = ${transactionId}::uuid`;
+    });
+    await expect(write).rejects.toThrow(/does not balance in USD: debits exceed credits by 7/);
+    expect(await countRows("grows-before-commit")).toEqual({ entries: 0, lines: 0 });
+  });
+
+  it("a statement that writes lines for a new entry and slips one into a posted entry", async () => {
+    const posted = await postedTransaction("posted-target");
+    const write = database.prisma.$executeRaw`
+      WITH t AS (INSERT INTO "ledger_transactions" ("id", "idempotency_key", "kind", "description", "occurred_at", "stripe_object_id")
+                 VALUES (gen_random_uuid(), 'raw-smuggler', 'unclassified', 'Smuggler', ${posted.occurredAt}, 'ch_smuggler')
+                 RETURNING "id", "occurred_at")
+      INSERT INTO "ledger_lines" ("transaction_id", "occurred_at", "account_code", "currency", "direction", "amount_minor")
+      SELECT t."id", t."occurred_at", '1010', 'USD', 'debit'::"LedgerDirection", 100 FROM t
+      UNION ALL SELECT t."id", t."occurred_at", '4000', 'USD', 'credit'::"LedgerDirection", 50 FROM t
+      UNION ALL SELECT ${posted.id}::uuid, ${posted.occurredAt}, '4000', 'USD', 'credit'::"LedgerDirection", 50`;
+    await expect(write).rejects.toThrow(new RegExp(`ledger transaction ${posted.id} is already posted`));
+    expect(await countRows("raw-smuggler")).toEqual({ entries: 0, lines: 0 });
+    expect(await countRows("posted-target")).toEqual({ entries: 1, lines: 2 });
   });
 
   it("a zero or negative amount, and a line in an account of another currency", async () => {

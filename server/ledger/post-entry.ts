@@ -27,36 +27,62 @@ export async function postEntry(tx: Tx, input: JournalEntry): Promise<PostingRes
 
 const POSTING_MARKER = Prisma.raw(preparedMarker("ledger_post_entry"));
 
-/** The single statement that posts a validated entry; it returns the new entry's id, or no row for a duplicate. */
+/**
+ * The single statement that posts a validated entry; it returns the new entry's id, or no row for a
+ * duplicate. The entry travels as one JSON document (amounts as decimal strings, never numbers), so
+ * the statement text never changes and stays prepared, and each posting binds one parameter.
+ */
 export function postingStatement(entry: JournalEntry): Prisma.Sql {
   const { source, lines } = entry;
-  const chart = uniqueChartAccounts(lines);
+  const document = JSON.stringify({
+    chart: uniqueChartAccounts(lines),
+    entry: {
+      idempotency_key: entry.idempotencyKey,
+      kind: entry.kind,
+      description: entry.description,
+      occurred_at: entry.occurredAt.toISOString(),
+      stripe_balance_transaction_id: source.stripeBalanceTransactionId ?? null,
+      stripe_object_id: source.stripeObjectId ?? null,
+      stripe_payment_intent_id: source.stripePaymentIntentId ?? null,
+      stripe_event_id: source.stripeEventId ?? null,
+      order_id: source.orderId ?? null,
+      staff_user_id: source.staffUserId ?? null,
+      reverses_transaction_id: entry.reversesTransactionId ?? null,
+    },
+    lines: lines.map((line) => ({
+      code: line.accountCode,
+      currency: line.currency,
+      direction: line.direction,
+      amount: line.amountMinor.toString(),
+    })),
+  });
   return Prisma.sql`${POSTING_MARKER}
-    WITH chart AS (
+    WITH input AS (SELECT ${document}::jsonb AS doc
+    ), chart AS (
       INSERT INTO "ledger_accounts" ("id", "code", "currency", "name", "type", "normal_balance")
       SELECT gen_random_uuid(), c.code, c.currency, c.name, c.type::"LedgerAccountType", c.normal_balance::"LedgerDirection"
-        FROM unnest(${chart.map((a) => a.code)}::text[], ${chart.map((a) => a.currency)}::text[],
-                    ${chart.map((a) => a.name)}::text[], ${chart.map((a) => a.type)}::text[],
-                    ${chart.map((a) => a.normalBalance)}::text[]) AS c(code, currency, name, type, normal_balance)
+        FROM input CROSS JOIN jsonb_to_recordset(input.doc->'chart')
+             AS c(code text, currency text, name text, type text, normal_balance text)
        WHERE NOT EXISTS (SELECT 1 FROM "ledger_accounts" a WHERE a."code" = c.code AND a."currency" = c.currency)
       ON CONFLICT ("code", "currency") DO NOTHING
     ), entry AS (
       INSERT INTO "ledger_transactions" ("id", "idempotency_key", "kind", "description", "occurred_at",
         "stripe_balance_transaction_id", "stripe_object_id", "stripe_payment_intent_id", "stripe_event_id",
         "order_id", "staff_user_id", "reverses_transaction_id")
-      VALUES (gen_random_uuid(), ${entry.idempotencyKey}, ${entry.kind}, ${entry.description}, ${entry.occurredAt},
-        ${source.stripeBalanceTransactionId ?? null}, ${source.stripeObjectId ?? null},
-        ${source.stripePaymentIntentId ?? null}, ${source.stripeEventId ?? null},
-        ${source.orderId ?? null}::uuid, ${source.staffUserId ?? null}::uuid, ${entry.reversesTransactionId ?? null}::uuid)
+      SELECT gen_random_uuid(), e.idempotency_key, e.kind, e.description, e.occurred_at,
+             e.stripe_balance_transaction_id, e.stripe_object_id, e.stripe_payment_intent_id, e.stripe_event_id,
+             e.order_id, e.staff_user_id, e.reverses_transaction_id
+        FROM input CROSS JOIN jsonb_to_record(input.doc->'entry')
+             AS e(idempotency_key text, kind text, description text, occurred_at timestamptz,
+                  stripe_balance_transaction_id text, stripe_object_id text, stripe_payment_intent_id text,
+                  stripe_event_id text, order_id uuid, staff_user_id uuid, reverses_transaction_id uuid)
       ON CONFLICT ("idempotency_key") DO NOTHING
       RETURNING "id", "occurred_at"
     ), posted_lines AS (
       INSERT INTO "ledger_lines" ("transaction_id", "occurred_at", "account_code", "currency", "direction", "amount_minor")
-      SELECT entry."id", entry."occurred_at", l.code, l.currency, l.direction::"LedgerDirection", l.amount
-        FROM entry CROSS JOIN unnest(${lines.map((l) => l.accountCode)}::text[], ${lines.map((l) => l.currency)}::text[],
-                                     ${lines.map((l) => l.direction)}::text[],
-                                     ${lines.map((l) => l.amountMinor.toString())}::bigint[]) AS l(code, currency, direction, amount)
-      RETURNING 1
+      SELECT entry."id", entry."occurred_at", l.code, l.currency, l.direction::"LedgerDirection", l.amount::bigint
+        FROM entry CROSS JOIN input CROSS JOIN jsonb_to_recordset(input.doc->'lines')
+             AS l(code text, currency text, direction text, amount text)
     )
     SELECT "id"::text AS id FROM entry`;
 }
@@ -64,11 +90,19 @@ export function postingStatement(entry: JournalEntry): Prisma.Sql {
 function uniqueChartAccounts(lines: JournalEntry["lines"]) {
   const byKey = new Map<
     string,
-    { code: string; currency: string; name: string; type: string; normalBalance: string }
+    { code: string; currency: string; name: string; type: string; normal_balance: string }
   >();
   for (const line of lines) {
     const account = defaultChartAccount(line.accountCode);
-    if (account) byKey.set(`${line.accountCode}:${line.currency}`, { ...account, currency: line.currency });
+    if (account) {
+      byKey.set(`${line.accountCode}:${line.currency}`, {
+        code: account.code,
+        currency: line.currency,
+        name: account.name,
+        type: account.type,
+        normal_balance: account.normalBalance,
+      });
+    }
   }
   return [...byKey.values()];
 }
