@@ -85,14 +85,20 @@ describe("webhook pipeline under chaos", () => {
       );
     });
 
-    // Dropped events leave orders waiting: the sweeper re-checks them against Stripe.
+    // Dropped events leave orders waiting: the sweeper re-checks them against Stripe. Every
+    // PaymentIntent here was confirmed, so an order still pending_payment is one the sweeper has
+    // yet to settle (its own call to Stripe may have hit an injected failure): sweep again.
     await harness.settle();
-    for (let round = 0; round < 8; round += 1) {
+    const orderIds = orders.map((order) => order.id);
+    for (let round = 0; round < 12; round += 1) {
       await new Promise((resolve) => setTimeout(resolve, SWEEP_AGE_MS + 100));
       harness.executor.runScheduled();
       await harness.settle();
       const waiting = await database.prisma.stripeEvent.count({ where: { processedAt: null } });
-      if (round > 0 && waiting === 0) break;
+      const pending = await database.prisma.order.count({
+        where: { id: { in: orderIds }, status: "pending_payment" },
+      });
+      if (round > 0 && waiting === 0 && pending === 0) break;
     }
     await harness.setFaults({});
 
