@@ -2,7 +2,7 @@
 // PostgreSQL) and, in the same run, against a bare node:http server doing the same
 // verify-and-insert. Reports events/s (closed loop) and ack latency p50/p99 at a fixed rate.
 //
-//   npm run bench:webhooks [-- --skip-build] [-- --seconds 10 --rate 300 --concurrency 32]
+//   npm run bench:webhooks [-- --skip-build] [-- --seconds 10 --warmup 15 --rate 300 --concurrency 32]
 //
 // Uses PostgreSQL at BENCH_ADMIN_URL (default the local server on 5432) to create and drop its
 // own database; ports 3200 (Next.js) and 12220 (bare server); no sandbox is started.
@@ -22,12 +22,14 @@ const { values } = parseArgs({
   options: {
     "skip-build": { type: "boolean", default: false },
     seconds: { type: "string", default: "10" },
+    warmup: { type: "string", default: "15" },
     rate: { type: "string", default: "300" },
     concurrency: { type: "string", default: "32" },
     type: { type: "string", default: "payout.reconciliation_completed" },
   },
 });
 const SECONDS = Number(values.seconds);
+const WARMUP_SECONDS = Number(values.warmup);
 const RATE = Number(values.rate);
 const CONCURRENCY = Number(values.concurrency);
 const EVENT_TYPE = values.type!;
@@ -196,7 +198,9 @@ async function stopAll() {
 }
 
 async function measure(label: string, port: number) {
-  await closedLoop(port, 2, 8); // warm-up: JIT, connection pools
+  // Warm-up at full load: Next.js needs some 10 s of traffic before its JIT settles (a first 8 s
+  // runs at half the steady rate), the bare server far less; both get the same.
+  await closedLoop(port, WARMUP_SECONDS, CONCURRENCY);
   const max = await closedLoop(port, SECONDS, CONCURRENCY);
   const paced = await fixedRate(port, SECONDS, RATE);
   const refused = await closedLoop(port, SECONDS, CONCURRENCY, true);
