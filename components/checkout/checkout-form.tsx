@@ -3,11 +3,12 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useStoredCart } from "../shop/cart-store";
 import { useTRPC } from "../trpc/trpc-provider";
 import { Button, buttonClasses } from "../ui/button";
 import { Notice } from "../ui/notice";
+import { TextField } from "../ui/text-field";
 import {
   type CheckoutDetails,
   checkoutFingerprint,
@@ -132,58 +133,58 @@ export function CheckoutForm({ config }: { config: BrowserStripeConfig }) {
             <fieldset className="flex flex-col gap-4">
               <legend className="mb-2 text-lg font-semibold text-stone-900">Contact</legend>
               <TextField
-                id="email"
+                id="field-email"
                 label="Email"
                 type="email"
                 autoComplete="email"
                 value={details.email}
                 error={errors.email}
-                onChange={update("email")}
+                onChange={(event) => update("email")(event.target.value)}
               />
             </fieldset>
             <fieldset className="grid gap-4 sm:grid-cols-2">
               <legend className="mb-2 text-lg font-semibold text-stone-900">Shipping address</legend>
               <TextField
-                id="name"
+                id="field-name"
                 label="Full name"
                 autoComplete="name"
                 value={details.name}
                 error={errors.name}
-                onChange={update("name")}
-                wide
+                onChange={(event) => update("name")(event.target.value)}
+                className="sm:col-span-2"
               />
               <TextField
-                id="line1"
+                id="field-line1"
                 label="Address"
                 autoComplete="address-line1"
                 value={details.line1}
                 error={errors.line1}
-                onChange={update("line1")}
-                wide
+                onChange={(event) => update("line1")(event.target.value)}
+                className="sm:col-span-2"
               />
               <TextField
-                id="line2"
+                id="field-line2"
                 label="Apartment, suite, etc. (optional)"
                 autoComplete="address-line2"
                 value={details.line2}
-                onChange={update("line2")}
-                wide
+                onChange={(event) => update("line2")(event.target.value)}
+                className="sm:col-span-2"
               />
               <TextField
-                id="city"
+                id="field-city"
                 label="City"
                 autoComplete="address-level2"
                 value={details.city}
                 error={errors.city}
-                onChange={update("city")}
+                onChange={(event) => update("city")(event.target.value)}
               />
               <TextField
-                id="postalCode"
+                id="field-postalCode"
                 label="Postal code"
                 autoComplete="postal-code"
                 value={details.postalCode}
                 error={errors.postalCode}
-                onChange={update("postalCode")}
+                onChange={(event) => update("postalCode")(event.target.value)}
               />
               <div className="flex flex-col gap-1 sm:col-span-2">
                 <label htmlFor="field-country" className="text-sm font-medium text-stone-900">
@@ -213,43 +214,6 @@ export function CheckoutForm({ config }: { config: BrowserStripeConfig }) {
         )}
       </div>
       <OrderSummary summary={summary.data ?? null} problem={summary.error ? summary.error.message : null} />
-    </div>
-  );
-}
-
-type TextFieldProps = {
-  id: keyof CheckoutDetails;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  type?: string;
-  autoComplete: string;
-  wide?: boolean;
-};
-
-function TextField({ id, label, value, onChange, error, type = "text", autoComplete, wide }: TextFieldProps) {
-  const errorId = useId();
-  return (
-    <div className={`flex flex-col gap-1 ${wide ? "sm:col-span-2" : ""}`}>
-      <label htmlFor={`field-${id}`} className="text-sm font-medium text-stone-900">
-        {label}
-      </label>
-      <input
-        id={`field-${id}`}
-        type={type}
-        autoComplete={autoComplete}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        className="h-11 rounded-lg border border-stone-400 bg-white px-3 text-base text-stone-900"
-      />
-      {error ? (
-        <p id={errorId} className="text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
     </div>
   );
 }

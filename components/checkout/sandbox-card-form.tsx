@@ -2,6 +2,7 @@
 
 import { type FormEvent, useId, useRef, useState } from "react";
 import { Button } from "../ui/button";
+import { TextField } from "../ui/text-field";
 import { confirmWithSandbox, type SandboxPaymentMethod } from "./confirm-with-sandbox";
 import type { PaymentOutcome } from "./payment-outcome";
 
@@ -58,15 +59,6 @@ export function SandboxCardForm(props: SandboxCardFormProps) {
     }
   }
 
-  const field = "h-11 w-full rounded-lg border border-stone-400 bg-white px-3 text-base text-stone-900 tabular-nums";
-  const describedBy = (name: keyof FieldErrors) => (errors[name] ? `${id}-${name}-error` : undefined);
-  const errorText = (name: keyof FieldErrors) =>
-    errors[name] ? (
-      <p id={`${id}-${name}-error`} className="text-sm text-red-800">
-        {errors[name]}
-      </p>
-    ) : null;
-
   return (
     <form onSubmit={pay} noValidate className="flex flex-col gap-4" aria-label="Payment details">
       {props.allowSepa ? (
@@ -92,70 +84,50 @@ export function SandboxCardForm(props: SandboxCardFormProps) {
 
       {method === "card" ? (
         <div className="grid grid-cols-2 gap-4">
-          <div className="col-span-2 flex flex-col gap-1">
-            <label htmlFor={`${id}-number`} className="text-sm font-medium text-stone-900">
-              Card number
-            </label>
-            <input
-              id={`${id}-number`}
-              name="number"
-              className={field}
-              inputMode="numeric"
-              autoComplete="cc-number"
-              placeholder="1234 1234 1234 1234"
-              aria-invalid={errors.number ? true : undefined}
-              aria-describedby={describedBy("number")}
-            />
-            {errorText("number")}
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor={`${id}-expiry`} className="text-sm font-medium text-stone-900">
-              Expiry (MM/YY)
-            </label>
-            <input
-              id={`${id}-expiry`}
-              name="expiry"
-              className={field}
-              inputMode="numeric"
-              autoComplete="cc-exp"
-              placeholder="MM/YY"
-              aria-invalid={errors.expiry ? true : undefined}
-              aria-describedby={describedBy("expiry")}
-            />
-            {errorText("expiry")}
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor={`${id}-cvc`} className="text-sm font-medium text-stone-900">
-              Security code (CVC)
-            </label>
-            <input
-              id={`${id}-cvc`}
-              name="cvc"
-              className={field}
-              inputMode="numeric"
-              autoComplete="cc-csc"
-              placeholder="123"
-              aria-invalid={errors.cvc ? true : undefined}
-              aria-describedby={describedBy("cvc")}
-            />
-            {errorText("cvc")}
-          </div>
+          <TextField
+            id={`${id}-number`}
+            name="number"
+            label="Card number"
+            inputMode="numeric"
+            autoComplete="cc-number"
+            placeholder="1234 1234 1234 1234"
+            error={errors.number}
+            className="col-span-2"
+            inputClassName="tabular-nums"
+          />
+          <TextField
+            id={`${id}-expiry`}
+            name="expiry"
+            label="Expiry (MM/YY)"
+            inputMode="numeric"
+            autoComplete="cc-exp"
+            placeholder="MM/YY"
+            error={errors.expiry}
+            inputClassName="tabular-nums"
+          />
+          <TextField
+            id={`${id}-cvc`}
+            name="cvc"
+            label="Security code (CVC)"
+            inputMode="numeric"
+            autoComplete="cc-csc"
+            placeholder="123"
+            error={errors.cvc}
+            inputClassName="tabular-nums"
+          />
         </div>
       ) : (
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-iban`} className="text-sm font-medium text-stone-900">
-            IBAN
-          </label>
-          <input
+          <TextField
             id={`${id}-iban`}
             name="iban"
-            className={field}
+            label="IBAN"
             autoComplete="off"
             placeholder="DE89 3704 0044 0532 0130 00"
-            aria-invalid={errors.iban ? true : undefined}
-            aria-describedby={`${id}-mandate ${describedBy("iban") ?? ""}`.trim()}
+            error={errors.iban}
+            describedBy={`${id}-mandate`}
+            inputClassName="tabular-nums"
           />
-          {errorText("iban")}
           <p id={`${id}-mandate`} className="text-xs text-stone-700">
             By paying, you authorise PayOps Store to debit this account, and your bank to follow those instructions.
           </p>
