@@ -8,6 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { AUDIT_ACTIONS } from "@/server/audit/audit-actions";
 import type { AuditFilters } from "@/server/audit/audit-filters";
 import { formatMoney } from "@/server/money";
+import { TableRegion } from "../ui/table-region";
 import { formatDateTime } from "./format";
 
 const field = "mt-1 block h-10 w-full rounded-lg border border-stone-300 bg-white px-2 text-sm";
@@ -115,7 +116,7 @@ export function AuditLog() {
       </form>
       {entries.error ? <Notice tone="error">{entries.error.message}</Notice> : null}
       {exportCsv.error ? <Notice tone="error">{exportCsv.error.message}</Notice> : null}
-      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
+      <TableRegion label="Audit log entries">
         <table className="w-full text-sm">
           <thead className="bg-stone-50 text-left">
             <tr>
@@ -153,7 +154,7 @@ export function AuditLog() {
         {entries.isSuccess && rows.length === 0 ? (
           <p className="px-3 py-6 text-center text-sm text-stone-700">No audit entries match.</p>
         ) : null}
-      </div>
+      </TableRegion>
       {entries.hasNextPage ? (
         <Button
           variant="secondary"

@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { STAFF_ROLES } from "@/server/auth/permissions";
+import { TableRegion } from "../ui/table-region";
 import { formatDateTime } from "./format";
 
 const field = "mt-1 block h-10 w-full rounded-lg border border-stone-300 bg-white px-2 text-sm";
@@ -46,7 +47,7 @@ export function StaffUsers({ currentUserId }: { currentUserId: string }) {
   return (
     <div className="space-y-6">
       {failure ? <Notice tone="error">{failure.message}</Notice> : null}
-      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
+      <TableRegion label="Staff users">
         <table className="w-full text-sm">
           <thead className="bg-stone-50 text-left">
             <tr>
@@ -113,7 +114,7 @@ export function StaffUsers({ currentUserId }: { currentUserId: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <form
         onSubmit={onCreate}
         aria-labelledby={`${id}-new`}

@@ -7,6 +7,7 @@ import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { OrderListRow } from "@/server/orders-workspace/list-orders";
+import { TableRegion } from "../../ui/table-region";
 import { orderColumns, orderTableFeatures, SORTABLE_COLUMNS } from "./order-columns";
 import { OrdersFilters } from "./orders-filters";
 import { nextSort, type OrdersView, readOrdersView, toOrderListQuery, writeOrdersView } from "./orders-url-state";
@@ -42,7 +43,7 @@ export function OrdersTable() {
     <div className="space-y-4">
       <OrdersFilters view={view} onApply={(next) => go(next, "replace")} />
       {result.error ? <Notice tone="error">{errorText(result.error)}</Notice> : null}
-      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
+      <TableRegion label="Orders">
         <table className="w-full text-sm" aria-busy={result.isFetching}>
           <thead className="bg-stone-50 text-left">
             {table.getHeaderGroups().map((group) => (
@@ -91,7 +92,7 @@ export function OrdersTable() {
           <p className="px-3 py-6 text-center text-sm text-stone-700">No orders match these filters.</p>
         ) : null}
         {result.isPending ? <p className="px-3 py-6 text-center text-sm text-stone-700">Loading orders…</p> : null}
-      </div>
+      </TableRegion>
       <div className="flex items-center gap-2">
         <Button
           variant="secondary"
