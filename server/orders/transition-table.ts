@@ -57,6 +57,8 @@ const MONEY_MOVEMENT_INPUTS: ReadonlySet<OrderInput> = new Set([
   "dispute_lost",
 ]);
 
+const PAYMENT_ENDINGS: ReadonlySet<OrderState> = new Set(["paid", "canceled"]);
+
 function stripeRule(state: OrderState, input: StripeInput): TransitionRule {
   const to = STRIPE_INPUT_TARGET[input];
   // A canceled PaymentIntent never captured money, so refunds or disputes against it are inconsistent.
@@ -64,6 +66,10 @@ function stripeRule(state: OrderState, input: StripeInput): TransitionRule {
     return { kind: "rejected", reason: "a canceled payment has no captured funds" };
   }
   if (to === state) return { kind: "noop", reason: "already_in_state" };
+  // Stripe never cancels a succeeded PaymentIntent nor confirms a canceled one again.
+  if (PAYMENT_ENDINGS.has(state) && PAYMENT_ENDINGS.has(to)) {
+    return { kind: "rejected", reason: "a payment that succeeded or was canceled is final" };
+  }
   const fromStage = ORDER_STAGE[state];
   const toStage = ORDER_STAGE[to];
   if (toStage > fromStage) return { kind: "advance", name: TRANSITION_NAME[input], to };
