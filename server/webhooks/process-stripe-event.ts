@@ -4,8 +4,8 @@ import { AppError } from "../errors";
 import { logger } from "../observability/logger";
 import type { OrderChangeCause } from "../orders/order-cause";
 import { isHandledEventType } from "./handled-event-types";
-import { STRIPE_EVENT_HANDLERS } from "./handlers";
 import type { EventOutcome } from "./stripe-event-handler";
+import { STRIPE_EVENT_HANDLERS } from "./stripe-event-handlers";
 
 export type ProcessResult = { stripeEventId: string; outcome: EventOutcome | "already_processed" };
 

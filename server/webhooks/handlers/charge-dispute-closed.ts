@@ -1,7 +1,0 @@
-import type Stripe from "stripe";
-import { prepareDisputeChange } from "../apply-dispute-change";
-import type { StripeEventHandler } from "../stripe-event-handler";
-
-/** charge.dispute.closed: recorded in the inbox; the dispute's current status moves the order. */
-export const handleChargeDisputeClosed: StripeEventHandler = (event, { prisma, stripe }) =>
-  prepareDisputeChange(prisma, stripe, (event.data.object as Stripe.Dispute).id);

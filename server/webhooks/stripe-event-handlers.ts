@@ -1,0 +1,64 @@
+import type Stripe from "stripe";
+import { prepareDisputeChange } from "./apply-dispute-change";
+import { preparePaymentIntentChange } from "./apply-payment-intent-change";
+import { preparePayoutChange, retrievePayout } from "./apply-payout-change";
+import { prepareRefundChange, refundTargetOf } from "./apply-refund-change";
+import type { HandledEventType } from "./handled-event-types";
+import { idOf } from "./retrieve-payment-intent";
+import type { StripeEventHandler } from "./stripe-event-handler";
+
+/** The PaymentIntent as Stripe reports it now decides the order. */
+const paymentIntentChanged: StripeEventHandler = (event, { prisma, stripe }) =>
+  preparePaymentIntentChange(prisma, stripe, (event.data.object as Stripe.PaymentIntent).id);
+
+/** A charge's PaymentIntent decides the order; its balance transaction feeds the ledger. */
+const chargeChanged: StripeEventHandler = async (event, { prisma, stripe }) => {
+  const paymentIntentId = idOf((event.data.object as Stripe.Charge).payment_intent);
+  if (!paymentIntentId) return async () => "ignored";
+  return preparePaymentIntentChange(prisma, stripe, paymentIntentId);
+};
+
+/** The refund and its charge, as Stripe reports them now, update the refund and the order. */
+const refundChanged: StripeEventHandler = (event, { prisma, stripe }) =>
+  prepareRefundChange(prisma, stripe, refundTargetOf(event));
+
+/** The dispute's current status moves the order and the disputes work. */
+const disputeChanged: StripeEventHandler = (event, { prisma, stripe }) =>
+  prepareDisputeChange(prisma, stripe, (event.data.object as Stripe.Dispute).id);
+
+/** The payout as Stripe reports it now is posted to the ledger. */
+const payoutChanged: StripeEventHandler = async (event, { stripe }) =>
+  preparePayoutChange(await retrievePayout(stripe, (event.data.object as Stripe.Payout).id));
+
+/**
+ * Which change each event type PayOps acts on applies. Every handler trusts the event for ids
+ * only and re-reads the object, so events of one object share a handler; the type system keeps
+ * this table in step with the allow-list.
+ */
+export const STRIPE_EVENT_HANDLERS: Record<HandledEventType, StripeEventHandler> = {
+  "payment_intent.created": paymentIntentChanged,
+  "payment_intent.requires_action": paymentIntentChanged,
+  "payment_intent.processing": paymentIntentChanged,
+  "payment_intent.amount_capturable_updated": paymentIntentChanged,
+  "payment_intent.payment_failed": paymentIntentChanged,
+  "payment_intent.succeeded": paymentIntentChanged,
+  "payment_intent.canceled": paymentIntentChanged,
+  "charge.succeeded": chargeChanged,
+  "charge.failed": chargeChanged,
+  "charge.captured": chargeChanged,
+  "charge.updated": chargeChanged,
+  "charge.refunded": refundChanged,
+  "charge.refund.updated": refundChanged,
+  "refund.created": refundChanged,
+  "refund.updated": refundChanged,
+  "refund.failed": refundChanged,
+  "charge.dispute.created": disputeChanged,
+  "charge.dispute.updated": disputeChanged,
+  "charge.dispute.closed": disputeChanged,
+  "charge.dispute.funds_withdrawn": disputeChanged,
+  "charge.dispute.funds_reinstated": disputeChanged,
+  "payout.created": payoutChanged,
+  "payout.paid": payoutChanged,
+  "payout.failed": payoutChanged,
+  "payout.canceled": payoutChanged,
+};
