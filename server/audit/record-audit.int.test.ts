@@ -38,8 +38,13 @@ describe("audit log", () => {
       currency: "USD",
       reason: "damaged in transit",
     });
-    await expect(database.prisma.auditLog.update({ where: { id }, data: { reason: "edited" } })).rejects.toThrow();
-    await expect(database.prisma.auditLog.delete({ where: { id } })).rejects.toThrow();
+    await expect(database.prisma.auditLog.update({ where: { id }, data: { reason: "edited" } })).rejects.toThrow(
+      /audit_log is append-only: UPDATE refused/,
+    );
+    await expect(database.prisma.auditLog.delete({ where: { id } })).rejects.toThrow(
+      /audit_log is append-only: DELETE refused/,
+    );
+    expect(await database.prisma.auditLog.findUniqueOrThrow({ where: { id } })).toEqual(row);
   });
 
   it("refuses a money action without an amount or a reason", async () => {
@@ -66,7 +71,8 @@ describe("audit log", () => {
       seen.push(...page.entries.map((entry) => entry.amountMinor!));
       cursor = page.nextCursor;
     } while (cursor);
-    expect(seen.sort()).toEqual([100, 101, 102, 103, 104, 105, 106, 1250]);
+    // Newest first, each money entry once: the seven just written, then the first test's.
+    expect(seen).toEqual([106, 105, 104, 103, 102, 101, 100, 1250]);
 
     const { csv, rows } = await exportAuditCsv(database.prisma, { actions: ["refund.requested"] });
     expect(rows).toBe(8);

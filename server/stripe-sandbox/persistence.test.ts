@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Stripe from "stripe";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { startSandbox } from "./index";
 import { startWebhookReceiver } from "./testing/webhook-receiver";
 
@@ -10,7 +10,7 @@ describe("persistence under dataDir", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "stripe-sandbox-"));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it("delivers webhooks still owed when it stopped", async () => {
+  it("delivers webhooks still owed when it stopped", { timeout: 15_000 }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "stripe-sandbox-owed-"));
     const receiver = await startWebhookReceiver();
     receiver.respondWith(503);
@@ -23,10 +23,15 @@ describe("persistence under dataDir", () => {
     });
     receiver.setSecret(endpoint.secret!);
     const intent = await stripe.paymentIntents.create({ amount: 900, currency: "usd" });
-    const deadline = Date.now() + 5000;
-    while (!first.runtime.sb.webhooks.deliveries().some((d) => d.outcome === "failed") && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    // The precondition: the first attempt failed and a retry is owed (a minute away) when it stops.
+    await vi.waitFor(
+      () =>
+        expect(
+          first.runtime.sb.webhooks.deliveries().map(({ outcome, willRetry }) => ({ outcome, willRetry })),
+        ).toEqual([{ outcome: "failed", willRetry: true }]),
+      3000,
+    );
+    expect(receiver.received).toEqual([]);
     await first.stop();
     receiver.respondWith(200);
     const second = await startSandbox({ port: 0, dataDir: dir, config });

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DeliveryRecord } from "./core/sandbox";
-import { type Harness, startHarness } from "./testing/harness";
+import { FAST, type Harness, startHarness } from "./testing/harness";
 
 async function payments(h: Harness, count: number) {
   for (let i = 0; i < count; i++) {
@@ -81,7 +81,7 @@ describe("webhook fault injection", () => {
       (d) =>
         (h.sandbox.runtime.sb.state.events[d.eventId]?.data.object as { id?: string } | undefined)?.id === intent.id,
     );
-    expect(attempts.map((d) => d.attempt).sort()).toEqual([1, 2, 3]);
+    expect(attempts.map((d) => d.attempt).sort((a, b) => a - b)).toEqual([1, 2, 3]);
     expect(attempts.every((d) => d.outcome === "failed" && d.httpStatus === 500)).toBe(true);
     h.receiver.respondWith(200);
     const event = h.sandbox.runtime.sb.state.events[attempts[0]!.eventId]!;
@@ -89,10 +89,33 @@ describe("webhook fault injection", () => {
     await h.receiver.waitFor((events) => events.some((e) => e.event.id === event.id));
   });
 
-  it("retries until the endpoint recovers", async () => {
+  it("retries until the endpoint recovers", { timeout: 15_000 }, async () => {
+    await h.stop();
+    // Retries far enough apart that the endpoint recovers between the first and the next attempt.
+    h = await startHarness({ config: { ...FAST, webhooks: { retryScheduleMs: [300, 300, 300] } } });
     h.receiver.respondWith(503);
-    await h.stripe.paymentIntents.create({ amount: 1000, currency: "usd" });
-    setTimeout(() => h.receiver.respondWith(200), 20);
+    const intent = await h.stripe.paymentIntents.create({ amount: 1000, currency: "usd" });
+    const deliveriesOfCreated = () =>
+      h.sandbox.runtime.sb.webhooks
+        .deliveries()
+        .filter(
+          (d) =>
+            d.eventType === "payment_intent.created" &&
+            (h.sandbox.runtime.sb.state.events[d.eventId]?.data.object as { id?: string }).id === intent.id,
+        );
+    await vi.waitFor(() => expect(deliveriesOfCreated().map((d) => d.outcome)).toEqual(["failed"]), 5000);
+    h.receiver.respondWith(200);
     await h.receiver.waitFor((events) => events.some((e) => e.event.type === "payment_intent.created"));
+
+    const attempts = deliveriesOfCreated().map(({ attempt, outcome, httpStatus }) => ({
+      attempt,
+      outcome,
+      httpStatus,
+    }));
+    expect(attempts).toEqual([
+      { attempt: 1, outcome: "failed", httpStatus: 503 },
+      { attempt: 2, outcome: "succeeded", httpStatus: 200 },
+    ]);
+    expect(h.receiver.received.filter((e) => e.event.type === "payment_intent.created")).toHaveLength(1);
   });
 });
