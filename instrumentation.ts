@@ -1,9 +1,14 @@
-// Runs once when the Next.js server starts.
+// Runs once when the Next.js server starts: the door that picks the job executor and hands `emit` its sink.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { validateConfigAtStart } = await import("./server/observability/validate-config-at-start");
     validateConfigAtStart();
-    if ((process.env.JOB_EXECUTOR ?? "local") === "local")
-      (await import("./server/jobs/start-local-executor")).startLocalExecutor();
+    if ((process.env.JOB_EXECUTOR ?? "local") === "local") {
+      const { JOB_REGISTRY } = await import("./inngest/job-registry");
+      (await import("./server/jobs/start-local-executor")).startLocalExecutor(JOB_REGISTRY);
+    } else {
+      const { inngestEventSink } = await import("./inngest/event-sink");
+      (await import("./server/jobs/emit")).setJobEventSink(inngestEventSink);
+    }
   }
 }

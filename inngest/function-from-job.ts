@@ -1,14 +1,13 @@
-import { db } from "@/server/db/client";
-import type { JobDefinition, JobStep } from "@/server/jobs/job-definition";
-import { JOB_EVENTS } from "@/server/jobs/job-events";
-import { stripe } from "@/server/stripe/client";
+import { NonRetriableError } from "inngest";
+import { type JobContext, type JobDefinition, JobPayloadError, type JobStep } from "@/server/jobs/job-definition";
 import { inngest } from "./client";
 
 /**
  * Turns a job definition into an Inngest function: same id, trigger, retries and concurrency key,
- * with Inngest's own step tool, so a job behaves the same under either executor.
+ * with Inngest's own step tool, so a job behaves the same under either executor. Data that does
+ * not fit the event's schema fails the run at once (NonRetriableError): no retry can fix it.
  */
-export function functionFromJob(job: JobDefinition) {
+export function functionFromJob(job: JobDefinition, contextOf: () => JobContext) {
   const triggers = job.cron ? [{ event: job.event }, { cron: job.cron }] : [{ event: job.event }];
   return inngest.createFunction(
     {
@@ -20,18 +19,15 @@ export function functionFromJob(job: JobDefinition) {
     async ({ event, step }) => {
       // A cron run has no event data; the job's schema gives it its defaults.
       const received = event as { name?: string; data?: unknown } | undefined;
-      const data = JOB_EVENTS[job.event].parse(received?.name === job.event ? received.data : {});
-      const jobStep: JobStep = { run: (id, fn) => step.run(id, fn) as never };
-      // Lazy, so a step that is already memoised by Inngest never opens a client it does not need.
-      const context = {
-        get prisma() {
-          return db();
-        },
-        get stripe() {
-          return stripe();
-        },
-      };
-      return job.handler(data as never, jobStep, context);
+      const data = received?.name === job.event ? received.data : {};
+      const jobStep: JobStep = { run: (id, fn) => step.run(id, fn) as Promise<never> };
+      try {
+        job.parse(data);
+      } catch (error) {
+        if (error instanceof JobPayloadError) throw new NonRetriableError(error.message, { cause: error });
+        throw error;
+      }
+      return job.run(data, jobStep, contextOf());
     },
   );
 }

@@ -1,5 +1,18 @@
-import { processStripeEvent } from "./functions/webhooks/process-stripe-event";
-import { sweepWebhookInbox } from "./functions/webhooks/sweep-webhook-inbox";
+import { db } from "@/server/db/client";
+import type { JobContext } from "@/server/jobs/job-definition";
+import { stripe } from "@/server/stripe/client";
+import { functionFromJob } from "./function-from-job";
+import { JOB_REGISTRY } from "./job-registry";
 
-/** Every Inngest function PayOps serves at /api/inngest. */
-export const functions = [processStripeEvent, sweepWebhookInbox];
+// Lazy, so a step that is already memoised by Inngest never opens a client it does not need.
+const appJobContext = (): JobContext => ({
+  get prisma() {
+    return db();
+  },
+  get stripe() {
+    return stripe();
+  },
+});
+
+/** Every Inngest function PayOps serves at /api/inngest: one per registered job. */
+export const functions = JOB_REGISTRY.map((job) => functionFromJob(job, appJobContext));

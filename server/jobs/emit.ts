@@ -1,7 +1,10 @@
 import { logger } from "../observability/logger";
 import type { JobEvent, JobEventData, JobEventName } from "./job-events";
 
-/** Where emitted events go: the local executor's queue or Inngest. Set by whichever executor starts. */
+/**
+ * Where emitted events go: the local executor's queue or Inngest. The executor's door (the app's
+ * start-up) hands it over, so this room never imports the engine behind it.
+ */
 export type JobEventSink = (events: JobEvent[]) => Promise<void>;
 
 // On globalThis because Next.js may load this module once for instrumentation and again per route bundle.
@@ -11,13 +14,6 @@ export function setJobEventSink(sink: JobEventSink | undefined): void {
   holder.payopsJobSink = sink;
 }
 
-async function inngestSink(): Promise<JobEventSink> {
-  const { inngest } = await import("../../inngest/client");
-  return async (events) => {
-    await inngest.send(events.map((event) => ({ name: event.name, data: event.data })));
-  };
-}
-
 /**
  * Starts background work by name. Knows no handlers: the executor behind the sink decides what
  * runs. When nothing is listening (a script, a test) the event is dropped with a log line; the
@@ -25,11 +21,7 @@ async function inngestSink(): Promise<JobEventSink> {
  */
 export async function emit<Name extends JobEventName>(name: Name, data: JobEventData<Name>): Promise<void> {
   const event = { name, data } as JobEvent;
-  let sink = holder.payopsJobSink;
-  if (!sink && process.env.JOB_EXECUTOR === "inngest") {
-    sink = await inngestSink();
-    holder.payopsJobSink = sink;
-  }
+  const sink = holder.payopsJobSink;
   if (!sink) {
     logger.debug({ event: name }, "no job executor is running; the sweeper will pick this up");
     return;

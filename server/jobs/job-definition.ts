@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import type { PrismaClient } from "../db/client";
-import type { JobEventData, JobEventName } from "./job-events";
+import { JOB_EVENTS, type JobEventData, type JobEventName } from "./job-events";
 
 /** The step tool a job sees: Inngest's `step`, or the local executor's in-process one. */
 export type JobStep = { run: <T>(id: string, fn: () => Promise<T>) => Promise<T> };
@@ -13,11 +13,8 @@ export type JobContext = {
   sweep?: { eventMinAgeMs?: number; orderMinAgeMs?: number };
 };
 
-/**
- * A background job: an id, what triggers it, how often to retry, which runs must not overlap,
- * and a handler that imports its room lazily (so the registry stays cheap to load).
- */
-export type JobDefinition<Name extends JobEventName = JobEventName> = {
+/** A job as its room writes it: the handler sees its event's data already typed. */
+export type JobSpec<Name extends JobEventName> = {
   id: string;
   event: Name;
   /** For scheduled jobs: Inngest's cron; the local executor uses JOB_SWEEP_INTERVAL_MS instead. */
@@ -28,6 +25,46 @@ export type JobDefinition<Name extends JobEventName = JobEventName> = {
   handler: (data: JobEventData<Name>, step: JobStep, context: JobContext) => Promise<unknown>;
 };
 
-export function defineJob<Name extends JobEventName>(definition: JobDefinition<Name>): JobDefinition<Name> {
-  return definition;
+/**
+ * A background job as the executors see it: an id, what triggers it, how often to retry, which
+ * runs must not overlap, and `run`, which validates the event's data before the handler sees it.
+ */
+export type JobDefinition = {
+  id: string;
+  event: JobEventName;
+  cron?: string;
+  retries: number;
+  concurrency?: { keyOf: (data: unknown) => string; expression: string };
+  /** Throws JobPayloadError when the data does not fit the event's schema (never worth a retry). */
+  parse: (data: unknown) => unknown;
+  run: (data: unknown, step: JobStep, context: JobContext) => Promise<unknown>;
+};
+
+/** The event's data did not match its schema: retrying cannot help. */
+export class JobPayloadError extends Error {
+  override name = "JobPayloadError";
+}
+
+export function defineJob<Name extends JobEventName>(spec: JobSpec<Name>): JobDefinition {
+  const parse = (data: unknown): JobEventData<Name> => {
+    const parsed = JOB_EVENTS[spec.event].safeParse(data);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "data"}: ${issue.message}`);
+      throw new JobPayloadError(`${spec.event} data is invalid (${issues.join("; ")})`);
+    }
+    return parsed.data as JobEventData<Name>;
+  };
+  const { concurrency } = spec;
+  return {
+    id: spec.id,
+    event: spec.event,
+    cron: spec.cron,
+    retries: spec.retries,
+    concurrency: concurrency && {
+      expression: concurrency.expression,
+      keyOf: (data) => concurrency.keyOf(parse(data)),
+    },
+    parse,
+    run: (data, step, context) => spec.handler(parse(data), step, context),
+  };
 }

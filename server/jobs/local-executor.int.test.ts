@@ -40,7 +40,7 @@ describe("LocalExecutor", () => {
           return "done";
         });
       },
-    }) as unknown as JobDefinition;
+    });
     const executor = executorFor([job]).start();
     await emit("stripe/event.received", { stripeEventId: "evt_flaky", orderKey: "order-a" });
     await executor.idle();
@@ -63,7 +63,7 @@ describe("LocalExecutor", () => {
       event: "stripe/event.received",
       retries: 1,
       handler: async () => Promise.reject(new Error("always")),
-    }) as unknown as JobDefinition;
+    });
     const executor = executorFor([job]).start();
     await emit("stripe/event.received", { stripeEventId: "evt_hopeless", orderKey: "order-b" });
     await executor.idle();
@@ -94,7 +94,7 @@ describe("LocalExecutor", () => {
         await new Promise((resolve) => setTimeout(resolve, 15));
         running.set(data.orderKey, running.get(data.orderKey)! - 1);
       },
-    }) as unknown as JobDefinition;
+    });
     const executor = executorFor([job]).start();
     for (let index = 0; index < 12; index += 1) {
       await emit("stripe/event.received", { stripeEventId: `evt_${index}`, orderKey: `order-${index % 3}` });
@@ -114,7 +114,7 @@ describe("LocalExecutor", () => {
       handler: async () => {
         sweeps += 1;
       },
-    }) as unknown as JobDefinition;
+    });
     const executor = executorFor([job], 20).start();
     for (let waited = 0; sweeps < 2 && waited < 5_000; waited += 20) {
       await new Promise((resolve) => setTimeout(resolve, 20));

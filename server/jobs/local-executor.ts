@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { logger } from "../observability/logger";
 import { setJobEventSink } from "./emit";
-import type { JobContext, JobDefinition, JobStep } from "./job-definition";
-import { JOB_EVENTS, type JobEvent } from "./job-events";
+import { type JobContext, type JobDefinition, JobPayloadError, type JobStep } from "./job-definition";
+import type { JobEvent } from "./job-events";
 
 export type LocalExecutorOptions = {
   jobs: readonly JobDefinition[];
@@ -40,9 +40,10 @@ export class LocalExecutor {
   /** Accepts emitted events: validates them and queues a run for every job they trigger. */
   readonly send = async (events: JobEvent[]): Promise<void> => {
     for (const event of events) {
-      const data = JOB_EVENTS[event.name].parse(event.data);
       for (const job of this.options.jobs) {
-        if (job.event === event.name) this.enqueue({ job, data, runId: randomUUID(), attempt: 1, steps: new Map() });
+        if (job.event !== event.name) continue;
+        const data = job.parse(event.data);
+        this.enqueue({ job, data, runId: randomUUID(), attempt: 1, steps: new Map() });
       }
     }
   };
@@ -86,7 +87,7 @@ export class LocalExecutor {
 
   private enqueue(run: Run): void {
     if (this.stopped) return;
-    const key = run.job.concurrency ? `${run.job.id}:${run.job.concurrency.keyOf(run.data as never)}` : null;
+    const key = run.job.concurrency ? `${run.job.id}:${run.job.concurrency.keyOf(run.data)}` : null;
     if (!key) {
       this.track(this.attempt(run));
       return;
@@ -106,13 +107,14 @@ export class LocalExecutor {
     const startedAt = new Date();
     let error: unknown;
     try {
-      await run.job.handler(run.data as never, this.stepFor(run), this.options.context);
+      await run.job.run(run.data, this.stepFor(run), this.options.context);
     } catch (caught) {
       error = caught;
     } finally {
       this.releaseSlot();
     }
-    const retriesLeft = run.attempt <= run.job.retries && !this.stopped;
+    const retriable = !(error instanceof JobPayloadError);
+    const retriesLeft = retriable && run.attempt <= run.job.retries && !this.stopped;
     const status = error === undefined ? "succeeded" : retriesLeft ? "failed" : "exhausted";
     await this.record(run, status, startedAt, error);
     if (status !== "failed") return;
@@ -150,7 +152,7 @@ export class LocalExecutor {
           jobId: run.job.id,
           eventName: run.job.event,
           data: run.data as object,
-          concurrencyKey: run.job.concurrency?.keyOf(run.data as never) ?? null,
+          concurrencyKey: run.job.concurrency?.keyOf(run.data) ?? null,
           attempt: run.attempt,
           status,
           error: message?.slice(0, 2000) ?? null,

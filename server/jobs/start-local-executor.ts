@@ -2,17 +2,20 @@ import { db } from "../db/client";
 import { serverEnv } from "../env";
 import { logger } from "../observability/logger";
 import { stripe } from "../stripe/client";
+import type { JobDefinition } from "./job-definition";
 import { LocalExecutor } from "./local-executor";
-import { JOB_REGISTRY } from "./registry";
 
 const holder = globalThis as unknown as { payopsLocalExecutor?: LocalExecutor };
 
-/** Starts the in-process executor once per server process (JOB_EXECUTOR=local). */
-export function startLocalExecutor(): LocalExecutor {
+/**
+ * Starts the in-process executor once per server process (JOB_EXECUTOR=local) with the jobs the
+ * door hands it, and makes it the sink `emit` sends to.
+ */
+export function startLocalExecutor(jobs: readonly JobDefinition[]): LocalExecutor {
   if (holder.payopsLocalExecutor) return holder.payopsLocalExecutor;
   const env = serverEnv();
   const executor = new LocalExecutor({
-    jobs: JOB_REGISTRY,
+    jobs,
     context: { prisma: db(), stripe: stripe() },
     scheduleIntervalMs: env.JOB_SWEEP_INTERVAL_MS,
   }).start();

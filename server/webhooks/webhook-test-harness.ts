@@ -6,10 +6,10 @@ import type { PrismaClient } from "../db/client";
 import { emit } from "../jobs/emit";
 import type { JobContext } from "../jobs/job-definition";
 import { LocalExecutor } from "../jobs/local-executor";
-import { JOB_REGISTRY } from "../jobs/registry";
 import { SANDBOX_SECRET_KEY } from "../stripe/client";
 import { type RunningSandbox, type SandboxConfigInput, startSandbox } from "../stripe-sandbox";
 import { receiveStripeWebhook } from "./receive-stripe-webhook";
+import { WEBHOOK_JOBS } from "./webhook-jobs";
 
 export type WebhookHarness = {
   sandbox: RunningSandbox;
@@ -24,7 +24,7 @@ export type WebhookHarness = {
 /**
  * The webhook pipeline in one process, for tests: the sandbox delivers signed events to a bare
  * HTTP server that hands them to the same receive function the route uses; processing runs on
- * the local executor with the real job registry, against the caller's database.
+ * the local executor with the webhook room's own jobs, against the caller's database.
  */
 export async function startWebhookHarness(options: {
   prisma: PrismaClient;
@@ -45,7 +45,7 @@ export async function startWebhookHarness(options: {
     timeout: 10_000,
   });
   const executor = new LocalExecutor({
-    jobs: JOB_REGISTRY,
+    jobs: WEBHOOK_JOBS,
     context: { prisma: options.prisma, stripe, sweep: options.sweep },
     backoffMs: options.backoffMs ?? 25,
     maxBackoffMs: 1_000,

@@ -1,4 +1,5 @@
-import { defineJob } from "../job-definition";
+import { defineJob } from "../jobs/job-definition";
+import { recheckStuckOrders, redispatchUnprocessedEvents } from "./sweep-webhook-inbox";
 
 /**
  * The janitor: re-dispatches events stored but never processed and re-checks orders stuck in a
@@ -10,7 +11,6 @@ export const sweepWebhookInboxJob = defineJob({
   cron: "*/5 * * * *",
   retries: 1,
   handler: async (_data, step, context) => {
-    const { redispatchUnprocessedEvents, recheckStuckOrders } = await import("../../webhooks/sweep-webhook-inbox");
     const redispatched = await step.run("redispatch-unprocessed-events", () => redispatchUnprocessedEvents(context));
     const rechecked = await step.run("recheck-stuck-orders", () => recheckStuckOrders(context));
     return { redispatched, rechecked };

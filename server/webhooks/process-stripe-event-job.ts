@@ -1,4 +1,5 @@
-import { defineJob } from "../job-definition";
+import { defineJob } from "../jobs/job-definition";
+import { processStripeEvent } from "./process-stripe-event";
 
 /** Processes one inbox event; one run per order at a time, retried with backoff on failure. */
 export const processStripeEventJob = defineJob({
@@ -6,8 +7,6 @@ export const processStripeEventJob = defineJob({
   event: "stripe/event.received",
   retries: 6,
   concurrency: { keyOf: (data) => data.orderKey, expression: "event.data.orderKey" },
-  handler: async (data, step, context) => {
-    const { processStripeEvent } = await import("../../webhooks/process-stripe-event");
-    return step.run("process-event", () => processStripeEvent(data.stripeEventId, context));
-  },
+  handler: async (data, step, context) =>
+    step.run("process-event", () => processStripeEvent(data.stripeEventId, context)),
 });
