@@ -10,13 +10,17 @@ import { SANDBOX_SECRET_KEY } from "../stripe/client";
 import { type RunningSandbox, type SandboxConfigInput, startSandbox } from "../stripe-sandbox";
 import { receiveStripeWebhook } from "./receive-stripe-webhook";
 import { WEBHOOK_JOBS } from "./webhook-jobs";
+import { waitForPipelineIdle } from "./wait-for-pipeline-idle";
 
 export type WebhookHarness = {
   sandbox: RunningSandbox;
   stripe: Stripe;
   executor: LocalExecutor;
-  /** Waits until the sandbox has nothing left to deliver and the executor nothing left to run. */
-  settle: () => Promise<void>;
+  /**
+   * Waits until the sandbox has nothing due soon or left to deliver and the executor nothing left
+   * to run; throws, naming what is still pending, after `timeoutMs` (30 s).
+   */
+  settle: (timeoutMs?: number) => Promise<void>;
   setFaults: (faults: Record<string, unknown>) => Promise<void>;
   stop: () => Promise<void>;
 };
@@ -83,27 +87,11 @@ export async function startWebhookHarness(options: {
   });
   secrets.push(endpoint.secret!);
 
-  const settle = async () => {
-    for (let round = 0; round < 50; round += 1) {
-      await sandbox.runtime.sb.webhooks.idle();
-      await executor.idle();
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      const deliveriesIdle = await Promise.race([
-        sandbox.runtime.sb.webhooks.idle().then(() => true),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5)),
-      ]);
-      if (deliveriesIdle) {
-        await executor.idle();
-        return;
-      }
-    }
-  };
-
   return {
     sandbox,
     stripe,
     executor,
-    settle,
+    settle: (timeoutMs) => waitForPipelineIdle(sandbox, executor, timeoutMs),
     setFaults: async (faults) => {
       const response = await fetch(`${sandbox.url}/_sandbox/faults`, {
         method: "POST",

@@ -1,0 +1,49 @@
+import type { LocalExecutor } from "../jobs/local-executor";
+import type { RunningSandbox } from "../stripe-sandbox";
+
+/** Sandbox work due within this much sandbox time counts as still to come; later work (payouts days away) does not. */
+const HORIZON_MS = 5_000;
+const POLL_MS = 20;
+
+async function isExecutorIdle(executor: LocalExecutor): Promise<boolean> {
+  // idle() resolves at once when nothing is queued, running or waiting to retry.
+  return Promise.race([
+    executor.idle().then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 0)),
+  ]);
+}
+
+/** What the pipeline is still doing, in words; empty when it is idle. */
+async function describePending(sandbox: RunningSandbox, executor: LocalExecutor): Promise<string[]> {
+  const sb = sandbox.runtime.sb;
+  const pending: string[] = [];
+  const soon = sb.state.tasks.filter((task) => task.dueAtMs <= sb.nowMs() + HORIZON_MS);
+  if (soon.length > 0) pending.push(`${soon.length} sandbox task(s) due (${[...new Set(soon.map((t) => t.kind))]})`);
+  const deliveries = Object.values(sb.state.webhookJobs);
+  if (deliveries.length > 0) pending.push(`${deliveries.length} webhook delivery(ies) owed`);
+  if (!(await isExecutorIdle(executor))) pending.push("jobs queued, running or waiting to retry");
+  return pending;
+}
+
+/**
+ * Waits until the sandbox has no task due soon and no webhook left to deliver, and the executor
+ * has nothing left to run, twice in a row (a job's call to Stripe may cause new events). Throws,
+ * naming what was still pending, when that does not happen within `timeoutMs`.
+ */
+export async function waitForPipelineIdle(
+  sandbox: RunningSandbox,
+  executor: LocalExecutor,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let quietChecks = 0;
+  for (;;) {
+    const pending = await describePending(sandbox, executor);
+    quietChecks = pending.length === 0 ? quietChecks + 1 : 0;
+    if (quietChecks >= 2) return;
+    if (Date.now() > deadline) {
+      throw new Error(`The webhook pipeline did not settle within ${timeoutMs} ms: still ${pending.join("; ")}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
