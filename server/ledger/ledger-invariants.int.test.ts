@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestDatabase } from "@/test/integration/test-database";
+import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { ACCOUNT } from "./chart-of-accounts";
 import { postEntry } from "./post-entry";
 import { postPaymentCaptured } from "./post-payment-captured";
-import { createLedgerTestDatabase as createTestDatabase } from "./testing/ledger-test-database";
 import { chargeBalanceTransaction, orderId } from "./testing/test-fixtures";
 
 let database: TestDatabase;

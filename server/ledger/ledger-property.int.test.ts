@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestDatabase } from "@/test/integration/test-database";
+import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { accountBalances } from "./account-balances";
 import { ACCOUNT } from "./chart-of-accounts";
 import { applyLedgerEvent } from "./testing/apply-ledger-event";
@@ -11,7 +11,6 @@ import {
   everyPostingOperations,
   operationArbitrary,
 } from "./testing/ledger-event-arbitraries";
-import { createLedgerTestDatabase } from "./testing/ledger-test-database";
 import {
   LEDGER_EVENT_TYPES,
   type LedgerEvent,
@@ -22,7 +21,7 @@ import { trialBalance } from "./trial-balance";
 
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await createLedgerTestDatabase();
+  database = await createTestDatabase();
 });
 afterAll(async () => {
   await database?.drop();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningSandbox, startSandbox } from "@/server/stripe-sandbox/index";
 import { retrieveCharge } from "@/server/stripe-sandbox/resources/charges";
 import { openDisputeForCharge } from "@/server/stripe-sandbox/resources/disputes";
-import type { TestDatabase } from "@/test/integration/test-database";
+import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { accountBalances } from "./account-balances";
 import { ACCOUNT } from "./chart-of-accounts";
 import { orderLines } from "./order-lines";
@@ -16,7 +16,6 @@ import {
   everyPostingOperations,
   operationArbitrary,
 } from "./testing/ledger-event-arbitraries";
-import { createLedgerTestDatabase } from "./testing/ledger-test-database";
 import { SandboxLedgerFeed } from "./testing/sandbox-ledger-feed";
 import { applySandboxOperation, type SandboxAccount, sandboxAccount } from "./testing/sandbox-operations";
 import { LEDGER_EVENT_TYPES, type LedgerEvent, type Operation } from "./testing/stripe-account-model";
@@ -26,7 +25,7 @@ let database: TestDatabase;
 let sandbox: RunningSandbox;
 let account: SandboxAccount;
 beforeAll(async () => {
-  database = await createLedgerTestDatabase();
+  database = await createTestDatabase();
   sandbox = await startSandbox({
     port: 0,
     config: { timing: { chargeBalanceTransactionDelayMs: 0 }, payouts: { automatic: false } },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tx } from "@/server/db/client";
-import type { TestDatabase } from "@/test/integration/test-database";
+import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { accountBalances } from "./account-balances";
 import { ACCOUNT } from "./chart-of-accounts";
 import { orderLines } from "./order-lines";
@@ -14,7 +14,6 @@ import { postPayoutPaid } from "./post-payout-paid";
 import { postRefundCreated } from "./post-refund-created";
 import { postRefundFailed } from "./post-refund-failed";
 import { reverseTransaction } from "./reverse-transaction";
-import { createLedgerTestDatabase } from "./testing/ledger-test-database";
 import {
   chargeBalanceTransaction,
   disputeReinstatementBalanceTransaction,
@@ -29,7 +28,7 @@ import { trialBalance } from "./trial-balance";
 
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await createLedgerTestDatabase();
+  database = await createTestDatabase();
 });
 afterAll(async () => {
   await database?.drop();

@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tx } from "@/server/db/client";
-import type { TestDatabase } from "@/test/integration/test-database";
+import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { accountBalance } from "./account-balances";
 import { accountStatement } from "./account-statement";
 import { ACCOUNT } from "./chart-of-accounts";
 import { postBalanceAvailable } from "./post-balance-available";
 import { postPaymentCaptured } from "./post-payment-captured";
 import { postRefundCreated } from "./post-refund-created";
-import { createLedgerTestDatabase } from "./testing/ledger-test-database";
 import { balanceTransaction, madeAvailable } from "./testing/test-fixtures";
 import { trialBalance } from "./trial-balance";
 
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await createLedgerTestDatabase();
+  database = await createTestDatabase();
 });
 afterAll(async () => {
   await database?.drop();
