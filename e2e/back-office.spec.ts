@@ -51,21 +51,20 @@ test("support finds an order by customer email, shares the view, and opens the o
   await expect(page.getByRole("region", { name: "Ledger lines" })).toBeVisible();
 });
 
-test("repeated failed sign-ins lock the account, even against the right password", async ({ page }) => {
+test("repeated failed sign-ins pause the account, even against the right password", async ({ page }) => {
   const password = "a-long-enough-password-1";
   const email = await createStaffUser("support", password);
   await page.goto("/sign-in");
-  for (let attempt = 1; attempt < 5; attempt++) {
+  const refused = page.getByRole("alert").filter({ hasText: "Wrong email or password." });
+  for (let attempt = 1; attempt <= 5; attempt++) {
     await signIn(page, { email, password: `wrong-${attempt}` });
-    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+    await expect(refused).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   }
-  await signIn(page, { email, password: "wrong-5" });
-  const locked = page.getByRole("alert").filter({ hasText: "this account is locked" });
-  await expect(locked).toBeVisible();
 
   await signIn(page, { email, password });
   await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
-  await expect(locked).toBeVisible();
+  await expect(refused).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
 });
 

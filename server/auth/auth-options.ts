@@ -3,18 +3,16 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../db/client";
 import { authSecret, configureAuthOrigin, SESSION_MAX_AGE_SECONDS, secureCookiesEnabled } from "./auth-config";
-import { failedSignInDelayMs } from "./sign-in-policy";
 import { type SignedInStaff, signInStaff } from "./sign-in-staff";
 
 const credentialsSchema = z.object({ email: z.string().trim().max(320), password: z.string().min(1).max(1024) });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Messages the sign-in page shows; next-auth passes an authorize() error's message through. */
-export const SIGN_IN_ERRORS = {
-  invalid: "Wrong email or password.",
-  locked: "Too many failed attempts: this account is locked. Try again later.",
-} as const;
+/**
+ * What the sign-in page shows for every refusal (next-auth passes an authorize() error's message
+ * through). One message whatever the cause, so it cannot tell a real account from an unknown one.
+ */
+export const SIGN_IN_REFUSED =
+  "Wrong email or password. After several failed attempts the account pauses sign-in for a few minutes.";
 
 type StaffUser = User & Pick<SignedInStaff, "role" | "sessionVersion">;
 
@@ -35,15 +33,11 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(raw): Promise<StaffUser | null> {
           const parsed = credentialsSchema.safeParse(raw);
-          if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
+          if (!parsed.success) throw new Error(SIGN_IN_REFUSED);
           const result = await signInStaff(db(), parsed.data);
-          if (result.ok) {
-            const { id, email, name, role, sessionVersion } = result.staff;
-            return { id, email, name, role, sessionVersion };
-          }
-          if (result.reason === "locked") throw new Error(SIGN_IN_ERRORS.locked);
-          await sleep(failedSignInDelayMs(Math.max(result.failuresInARow, 1)));
-          throw new Error(SIGN_IN_ERRORS.invalid);
+          if (!result.ok) throw new Error(SIGN_IN_REFUSED);
+          const { id, email, name, role, sessionVersion } = result.staff;
+          return { id, email, name, role, sessionVersion };
         },
       }),
     ],

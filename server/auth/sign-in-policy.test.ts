@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { failedSignInDelayMs, isLocked } from "./sign-in-policy";
+import { FIRST_LOCK_MS, isLocked, lockDurationMs, MAX_FAILED_SIGN_INS, MAX_LOCK_MS } from "./sign-in-policy";
 
 describe("sign-in policy", () => {
-  it("slows each failure in a row more than the one before, up to a cap", () => {
-    const delays = [1, 2, 3, 4, 5, 6, 7, 8].map(failedSignInDelayMs);
-    for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1]!);
-    expect(delays[0]).toBeGreaterThan(0);
-    expect(Math.max(...delays)).toBeLessThanOrEqual(4_000);
-    expect(failedSignInDelayMs(0)).toBe(0);
+  it("locks only from the fifth failure in a row, then doubles each lock up to a cap", () => {
+    for (let failures = 0; failures < MAX_FAILED_SIGN_INS; failures++) expect(lockDurationMs(failures)).toBe(0);
+    expect(lockDurationMs(MAX_FAILED_SIGN_INS)).toBe(FIRST_LOCK_MS);
+    expect(lockDurationMs(MAX_FAILED_SIGN_INS + 1)).toBe(2 * FIRST_LOCK_MS);
+    expect(lockDurationMs(MAX_FAILED_SIGN_INS + 2)).toBe(4 * FIRST_LOCK_MS);
+    expect(lockDurationMs(MAX_FAILED_SIGN_INS + 40)).toBe(MAX_LOCK_MS);
+    expect(FIRST_LOCK_MS).toBeLessThanOrEqual(60_000);
   });
 
   it("treats a lock as over once its time has passed", () => {

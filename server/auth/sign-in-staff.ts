@@ -1,44 +1,75 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { recordAudit } from "../audit/record-audit";
-import type { PrismaClient } from "../db/client";
+import { Prisma, type PrismaClient } from "../db/client";
 import type { StaffRole } from "../db/generated/enums";
 import { logger } from "../observability/logger";
 import { hashPassword, verifyPassword } from "./password";
-import { isLocked, LOCK_DURATION_MS, MAX_FAILED_SIGN_INS } from "./sign-in-policy";
+import { FAILED_SIGN_IN_ANSWER_MS, lockDurationMs, MAX_FAILED_SIGN_INS } from "./sign-in-policy";
 
 export type SignedInStaff = { id: string; email: string; name: string; role: StaffRole; sessionVersion: number };
 
-export type SignInResult =
-  | { ok: true; staff: SignedInStaff }
-  | { ok: false; reason: "invalid"; failuresInARow: number }
-  | { ok: false; reason: "locked"; lockedUntil: Date };
+/** One answer for every refusal: the caller never learns whether the email exists or is locked. */
+export type SignInResult = { ok: true; staff: SignedInStaff } | { ok: false };
+
+export type PasswordVerifier = (passwordHash: string, password: string) => Promise<boolean>;
+
+export type SignInOptions = {
+  now?: Date;
+  verify?: PasswordVerifier;
+  /** Refusals answer no sooner than this after the call began. */
+  answerFloorMs?: number;
+  clientIp?: string;
+};
 
 let dummyHash: Promise<string> | undefined;
 
+// Lock durations by failures in a row (1-based, as SQL arrays are), past the cap the last one.
+const LOCK_MS_BY_FAILURES = Prisma.raw(
+  `ARRAY[${Array.from({ length: MAX_FAILED_SIGN_INS + 16 }, (_, index) => lockDurationMs(index + 1)).join(",")}]::bigint[]`,
+);
+const LOCK_STEPS = MAX_FAILED_SIGN_INS + 16;
+
 /**
- * Checks an email and password. Failures in a row are counted on the account; the fifth locks it
- * for 15 minutes, during which even the right password is refused. Every outcome for a known
- * account is audited. Unknown emails cost the same argon2 work, so timing does not reveal accounts.
+ * Takes one guess for the account, or none while it is locked. The count and the lock move in one
+ * UPDATE under the row's lock, so however many guesses arrive at once, only the ones before the
+ * lock get a turn: the password is checked at most five times before the first lock, then once per
+ * lock period.
  */
-export async function signInStaff(
+async function takeGuess(prisma: PrismaClient, staffUserId: string, now: Date) {
+  const [guess] = await prisma.$queryRaw<{ failed_sign_ins: number; locked_until: Date | null }[]>`
+    UPDATE staff_users
+       SET failed_sign_ins = failed_sign_ins + 1,
+           locked_until = CASE
+             WHEN (${LOCK_MS_BY_FAILURES})[LEAST(failed_sign_ins + 1, ${LOCK_STEPS})] > 0
+             THEN ${now}::timestamptz
+                  + (${LOCK_MS_BY_FAILURES})[LEAST(failed_sign_ins + 1, ${LOCK_STEPS})] * interval '1 millisecond'
+           END
+     WHERE id = ${staffUserId}::uuid AND active AND (locked_until IS NULL OR locked_until <= ${now}::timestamptz)
+     RETURNING failed_sign_ins, locked_until`;
+  return guess ?? null;
+}
+
+async function checkCredentials(
   prisma: PrismaClient,
   credentials: { email: string; password: string },
-  now = new Date(),
+  now: Date,
+  verify: PasswordVerifier,
+  clientIp: string | undefined,
 ): Promise<SignInResult> {
   const email = credentials.email.trim().toLowerCase();
   const user = await prisma.staffUser.findUnique({ where: { email } });
-  if (!user?.active) {
+  const guess = user?.active ? await takeGuess(prisma, user.id, now) : null;
+  if (!user || !guess) {
+    // The same argon2 work as a real check, so unknown, inactive and locked accounts take as long.
     dummyHash ??= hashPassword("payops-timing-equaliser");
-    await verifyPassword(await dummyHash, credentials.password);
-    logger.warn({ email, known: Boolean(user) }, "staff sign-in refused");
-    return { ok: false, reason: "invalid", failuresInARow: 0 };
-  }
-  const subject = { type: "staff_user", id: user.id };
-  const actor = { kind: "staff", staffUserId: user.id } as const;
-  if (isLocked(user.lockedUntil, now)) {
-    return { ok: false, reason: "locked", lockedUntil: user.lockedUntil! };
+    await verify(await dummyHash, credentials.password);
+    logger.warn({ email, clientIp, known: Boolean(user), locked: Boolean(user?.active) }, "staff sign-in refused");
+    return { ok: false };
   }
 
-  if (await verifyPassword(user.passwordHash, credentials.password)) {
+  const subject = { type: "staff_user", id: user.id };
+  const actor = { kind: "staff", staffUserId: user.id } as const;
+  if (await verify(user.passwordHash, credentials.password)) {
     await prisma.$transaction(async (tx) => {
       await tx.staffUser.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } });
       await recordAudit(tx, { actor, action: "staff.signed_in", subject });
@@ -47,30 +78,48 @@ export async function signInStaff(
     return { ok: true, staff: { id, email: user.email, name, role, sessionVersion } };
   }
 
-  return prisma.$transaction(async (tx) => {
-    // An atomic increment, so parallel guesses cannot slip past the limit.
-    const counted = await tx.staffUser.update({
-      where: { id: user.id },
-      data: { failedSignIns: { increment: 1 } },
-      select: { failedSignIns: true },
-    });
+  await prisma.$transaction(async (tx) => {
     await recordAudit(tx, {
       actor,
       action: "staff.sign_in_failed",
       subject,
-      after: { failedSignIns: counted.failedSignIns },
+      after: { failedSignIns: guess.failed_sign_ins },
     });
-    if (counted.failedSignIns < MAX_FAILED_SIGN_INS) {
-      return { ok: false, reason: "invalid", failuresInARow: counted.failedSignIns } as const;
+    if (guess.locked_until) {
+      await recordAudit(tx, {
+        actor,
+        action: "staff.locked_out",
+        subject,
+        after: { lockedUntil: guess.locked_until.toISOString(), failedSignIns: guess.failed_sign_ins },
+      });
     }
-    const lockedUntil = new Date(now.getTime() + LOCK_DURATION_MS);
-    await tx.staffUser.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil } });
-    await recordAudit(tx, {
-      actor,
-      action: "staff.locked_out",
-      subject,
-      after: { lockedUntil: lockedUntil.toISOString() },
-    });
-    return { ok: false, reason: "locked", lockedUntil } as const;
   });
+  logger.warn({ email, clientIp, failedSignIns: guess.failed_sign_ins }, "staff sign-in failed");
+  return { ok: false };
+}
+
+/**
+ * Checks an email and password. Failures in a row are counted on the account; from the fifth each
+ * one locks it for a while (sign-in-policy.ts), during which even the right password is refused.
+ * Every refusal looks the same and takes at least FAILED_SIGN_IN_ANSWER_MS, so neither the answer
+ * nor its timing tells an unknown email from a real, wrong or locked one.
+ */
+export async function signInStaff(
+  prisma: PrismaClient,
+  credentials: { email: string; password: string },
+  options: SignInOptions = {},
+): Promise<SignInResult> {
+  const started = Date.now();
+  const result = await checkCredentials(
+    prisma,
+    credentials,
+    options.now ?? new Date(),
+    options.verify ?? verifyPassword,
+    options.clientIp,
+  );
+  if (!result.ok) {
+    const wait = started + (options.answerFloorMs ?? FAILED_SIGN_IN_ANSWER_MS) - Date.now();
+    if (wait > 0) await sleep(wait);
+  }
+  return result;
 }
