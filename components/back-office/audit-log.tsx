@@ -4,14 +4,42 @@ import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
+import { DataTable, type TableColumn } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
 import { AUDIT_ACTIONS } from "@/server/audit/audit-actions";
 import type { AuditFilters } from "@/server/audit/audit-filters";
-import { formatMoney } from "@/server/money";
-import { TableRegion } from "../ui/table-region";
+import type { AuditEntry } from "@/server/audit/list-audit-entries";
 import { formatDateTime } from "./format";
+import { moneyColumn } from "./money-column";
 
 const field = "mt-1 block h-10 w-full rounded-lg border border-stone-300 bg-white px-2 text-sm";
+
+const AUDIT_COLUMNS: TableColumn<AuditEntry>[] = [
+  { id: "when", header: "When", className: "whitespace-nowrap", cell: (entry) => formatDateTime(entry.createdAt) },
+  { id: "who", header: "Who", cell: (entry) => entry.actorEmail ?? entry.actorKind },
+  { id: "action", header: "Action", className: "font-mono text-xs", cell: (entry) => entry.action },
+  {
+    id: "subject",
+    header: "Subject",
+    className: "font-mono text-xs",
+    cell: (entry) => `${entry.subjectType} ${entry.subjectId}`,
+  },
+  moneyColumn(
+    "amount",
+    "Amount",
+    (entry) =>
+      entry.amountMinor !== null && entry.currency ? { minor: entry.amountMinor, currency: entry.currency } : null,
+    "—",
+  ),
+  { id: "reason", header: "Reason", cell: (entry) => entry.reason ?? "—" },
+  {
+    id: "change",
+    header: "Before → after",
+    className: "font-mono text-xs",
+    cell: (entry) =>
+      entry.before || entry.after ? `${JSON.stringify(entry.before)} → ${JSON.stringify(entry.after)}` : "—",
+  },
+];
 
 function download(filename: string, csv: string) {
   const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
@@ -116,45 +144,12 @@ export function AuditLog() {
       </form>
       {entries.error ? <Notice tone="error">{entries.error.message}</Notice> : null}
       {exportCsv.error ? <Notice tone="error">{exportCsv.error.message}</Notice> : null}
-      <TableRegion label="Audit log entries">
-        <table className="w-full text-sm">
-          <thead className="bg-stone-50 text-left">
-            <tr>
-              <th className="px-3 py-2 font-medium">When</th>
-              <th className="px-3 py-2 font-medium">Who</th>
-              <th className="px-3 py-2 font-medium">Action</th>
-              <th className="px-3 py-2 font-medium">Subject</th>
-              <th className="px-3 py-2 text-right font-medium">Amount</th>
-              <th className="px-3 py-2 font-medium">Reason</th>
-              <th className="px-3 py-2 font-medium">Before → after</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((entry) => (
-              <tr key={entry.id} className="border-t border-stone-100 align-top">
-                <td className="whitespace-nowrap px-3 py-2">{formatDateTime(entry.createdAt)}</td>
-                <td className="px-3 py-2">{entry.actorEmail ?? entry.actorKind}</td>
-                <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
-                <td className="px-3 py-2 font-mono text-xs">
-                  {entry.subjectType} {entry.subjectId}
-                </td>
-                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                  {entry.amountMinor !== null && entry.currency ? formatMoney(entry.amountMinor, entry.currency) : "—"}
-                </td>
-                <td className="px-3 py-2">{entry.reason ?? "—"}</td>
-                <td className="px-3 py-2 font-mono text-xs">
-                  {entry.before || entry.after
-                    ? `${JSON.stringify(entry.before)} → ${JSON.stringify(entry.after)}`
-                    : "—"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {entries.isSuccess && rows.length === 0 ? (
-          <p className="px-3 py-6 text-center text-sm text-stone-700">No audit entries match.</p>
-        ) : null}
-      </TableRegion>
+      <DataTable
+        label="Audit log entries"
+        columns={AUDIT_COLUMNS}
+        rows={rows}
+        empty={entries.isSuccess ? "No audit entries match." : null}
+      />
       {entries.hasNextPage ? (
         <Button
           variant="secondary"

@@ -4,9 +4,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
 import { STAFF_ROLES } from "@/server/auth/permissions";
-import { TableRegion } from "../ui/table-region";
 import { formatDateTime } from "./format";
 
 const field = "mt-1 block h-10 w-full rounded-lg border border-stone-300 bg-white px-2 text-sm";
@@ -47,74 +47,77 @@ export function StaffUsers({ currentUserId }: { currentUserId: string }) {
   return (
     <div className="space-y-6">
       {failure ? <Notice tone="error">{failure.message}</Notice> : null}
-      <TableRegion label="Staff users">
-        <table className="w-full text-sm">
-          <thead className="bg-stone-50 text-left">
-            <tr>
-              <th className="px-3 py-2 font-medium">Name</th>
-              <th className="px-3 py-2 font-medium">Email</th>
-              <th className="px-3 py-2 font-medium">Role</th>
-              <th className="px-3 py-2 font-medium">State</th>
-              <th className="px-3 py-2 font-medium">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data?.map((user) => (
-              <tr key={user.id} className="border-t border-stone-100">
-                <td className="px-3 py-2">{user.name}</td>
-                <td className="px-3 py-2">{user.email}</td>
-                <td className="px-3 py-2">
-                  <label className="sr-only" htmlFor={`${id}-role-${user.id}`}>
-                    Role of {user.email}
-                  </label>
-                  <select
-                    id={`${id}-role-${user.id}`}
-                    value={user.role}
-                    className="h-9 rounded-lg border border-stone-300 px-2"
-                    onChange={(event) => {
-                      const reason = askReason(`Why change ${user.email} to ${event.target.value}?`);
-                      if (reason) {
-                        changeRole.mutate({ staffUserId: user.id, role: event.target.value as Role, reason });
-                      }
-                    }}
-                  >
-                    {STAFF_ROLES.map((role) => (
-                      <option key={role}>{role}</option>
-                    ))}
-                  </select>
-                </td>
-                <td className="px-3 py-2">
-                  {!user.active
-                    ? "Deactivated"
-                    : user.lockedUntil && new Date(user.lockedUntil) > new Date()
-                      ? `Locked until ${formatDateTime(user.lockedUntil)}`
-                      : "Active"}
-                </td>
-                <td className="flex flex-wrap gap-2 px-3 py-2">
-                  <Button
-                    variant="secondary"
-                    size="sm"
-                    disabled={user.id === currentUserId}
-                    onClick={() => {
-                      const reason = askReason(`Why ${user.active ? "deactivate" : "reactivate"} ${user.email}?`);
-                      if (reason) setActive.mutate({ staffUserId: user.id, active: !user.active, reason });
-                    }}
-                  >
-                    {user.active ? "Deactivate" : "Reactivate"}
-                  </Button>
-                  <Button
-                    variant="secondary"
-                    size="sm"
-                    onClick={() => signOutEverywhere.mutate({ staffUserId: user.id })}
-                  >
-                    Sign out everywhere
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <DataTable
+        label="Staff users"
+        rows={users.data ?? []}
+        empty={users.isPending ? "Loading staff users…" : null}
+        columns={[
+          { id: "name", header: "Name", cell: (user) => user.name },
+          { id: "email", header: "Email", cell: (user) => user.email },
+          {
+            id: "role",
+            header: "Role",
+            cell: (user) => (
+              <>
+                <label className="sr-only" htmlFor={`${id}-role-${user.id}`}>
+                  Role of {user.email}
+                </label>
+                <select
+                  id={`${id}-role-${user.id}`}
+                  value={user.role}
+                  className="h-9 rounded-lg border border-stone-300 px-2"
+                  onChange={(event) => {
+                    const reason = askReason(`Why change ${user.email} to ${event.target.value}?`);
+                    if (reason) {
+                      changeRole.mutate({ staffUserId: user.id, role: event.target.value as Role, reason });
+                    }
+                  }}
+                >
+                  {STAFF_ROLES.map((role) => (
+                    <option key={role}>{role}</option>
+                  ))}
+                </select>
+              </>
+            ),
+          },
+          {
+            id: "state",
+            header: "State",
+            cell: (user) =>
+              !user.active
+                ? "Deactivated"
+                : user.lockedUntil && new Date(user.lockedUntil) > new Date()
+                  ? `Locked until ${formatDateTime(user.lockedUntil)}`
+                  : "Active",
+          },
+          {
+            id: "actions",
+            header: "Actions",
+            cell: (user) => (
+              <div className="flex flex-wrap gap-2">
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  disabled={user.id === currentUserId}
+                  onClick={() => {
+                    const reason = askReason(`Why ${user.active ? "deactivate" : "reactivate"} ${user.email}?`);
+                    if (reason) setActive.mutate({ staffUserId: user.id, active: !user.active, reason });
+                  }}
+                >
+                  {user.active ? "Deactivate" : "Reactivate"}
+                </Button>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onClick={() => signOutEverywhere.mutate({ staffUserId: user.id })}
+                >
+                  Sign out everywhere
+                </Button>
+              </div>
+            ),
+          },
+        ]}
+      />
       <form
         onSubmit={onCreate}
         aria-labelledby={`${id}-new`}

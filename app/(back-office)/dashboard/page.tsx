@@ -4,10 +4,11 @@ import Link from "next/link";
 import { DailyVolumeChart } from "@/components/back-office/daily-volume-chart";
 import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
 import { formatDateTime, formatPercent } from "@/components/back-office/format";
+import { moneyColumn } from "@/components/back-office/money-column";
 import { FailedRefundsNotice } from "@/components/back-office/refunds/failed-refunds-notice";
 import { StatCard } from "@/components/back-office/stat-card";
+import { DataTable, type TableColumn } from "@/components/ui/data-table";
 import { serverCaller } from "@/server/api/server-caller";
-import { formatMoney } from "@/server/money";
 import { requireStaffPage } from "../back-office-access";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -18,6 +19,17 @@ function lastThirtyDays(now: Date): string[] {
     new Date(today - (29 - index) * 86_400_000).toISOString().slice(0, 10),
   );
 }
+
+type VolumeRow = { currency: string; todayMinor: number; last30DaysMinor: number };
+
+const VOLUME_COLUMNS: TableColumn<VolumeRow>[] = [
+  { id: "currency", header: "Currency", cell: (row) => row.currency },
+  moneyColumn("today", "Today", (row) => ({ minor: row.todayMinor, currency: row.currency })),
+  moneyColumn("last30Days", "Last 30 days", (row) => ({
+    minor: row.last30DaysMinor,
+    currency: row.currency,
+  })),
+];
 
 export default async function OverviewPage() {
   const { allowed } = await requireStaffPage("/dashboard", "orders.read");
@@ -33,30 +45,14 @@ export default async function OverviewPage() {
         <h2 id="volume-heading" className="text-lg font-medium text-stone-900">
           Captured volume
         </h2>
-        {overview.volume.length === 0 ? (
-          <p className="mt-2 text-sm text-stone-700">No captured payments in the last 30 days.</p>
-        ) : (
-          <table className="mt-2 w-full max-w-xl overflow-hidden rounded-xl border border-stone-200 bg-white text-sm">
-            <thead className="bg-stone-50 text-left">
-              <tr>
-                <th className="px-4 py-2 font-medium">Currency</th>
-                <th className="px-4 py-2 text-right font-medium">Today</th>
-                <th className="px-4 py-2 text-right font-medium">Last 30 days</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.volume.map((row) => (
-                <tr key={row.currency} className="border-t border-stone-100">
-                  <td className="px-4 py-2">{row.currency}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(row.todayMinor, row.currency)}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">
-                    {formatMoney(row.last30DaysMinor, row.currency)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          label="Captured volume by currency"
+          className="mt-2 max-w-xl"
+          rows={overview.volume}
+          rowKey={(row) => row.currency}
+          empty="No captured payments in the last 30 days."
+          columns={VOLUME_COLUMNS}
+        />
       </section>
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <StatCard label="Payment success rate (30 days)" value={formatPercent(overview.paymentSuccessRate)} />

@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { formatMoney } from "@/server/money/format-money";
+import { DataTable, type TableColumn } from "@/components/ui/data-table";
+import { formatDateTime } from "../format";
+import { moneyColumn } from "../money-column";
 import { formatTimeLeft, isDeadlineUrgent } from "./format-time-left";
 
 type DisputeRow = {
@@ -15,46 +17,40 @@ type DisputeRow = {
   order: { id: string; customer: { email: string; name: string | null } };
 };
 
+const DISPUTE_COLUMNS: TableColumn<DisputeRow>[] = [
+  {
+    id: "due",
+    header: "Evidence due",
+    cell: (dispute) => {
+      const urgent = !dispute.evidenceSubmittedAt && isDeadlineUrgent(dispute.timeLeftMs);
+      return (
+        <>
+          <Link className="font-medium underline" href={`/dashboard/disputes/${dispute.id}`}>
+            {formatDateTime(dispute.evidenceDueBy)}
+          </Link>
+          <p className={urgent ? "font-medium text-red-900" : "text-stone-700"} data-testid="dispute-time-left">
+            {dispute.evidenceSubmittedAt ? "Evidence submitted" : formatTimeLeft(dispute.timeLeftMs)}
+          </p>
+        </>
+      );
+    },
+  },
+  { id: "customer", header: "Customer", cell: (dispute) => dispute.order.customer.email },
+  moneyColumn("amount", "Amount", (dispute) => ({ minor: dispute.amountMinor, currency: dispute.currency })),
+  { id: "reason", header: "Reason", cell: (dispute) => dispute.reason.replaceAll("_", " ") },
+  { id: "status", header: "Status", cell: (dispute) => dispute.status.replaceAll("_", " ") },
+];
+
 /** Disputes, soonest evidence deadline first, with the time left. */
 export function DisputesTable({ disputes }: { disputes: DisputeRow[] }) {
-  if (disputes.length === 0) return <p className="text-sm text-stone-700">No disputes here.</p>;
   return (
-    <table className="w-full text-left text-sm" data-testid="disputes-table">
-      <caption className="sr-only">Disputes by evidence deadline</caption>
-      <thead className="border-b border-stone-300 text-stone-700">
-        <tr>
-          <th scope="col" className="py-2">
-            Evidence due
-          </th>
-          <th scope="col">Customer</th>
-          <th scope="col">Amount</th>
-          <th scope="col">Reason</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {disputes.map((dispute) => {
-          const urgent = !dispute.evidenceSubmittedAt && isDeadlineUrgent(dispute.timeLeftMs);
-          return (
-            <tr key={dispute.id} className="border-b border-stone-200" data-testid="dispute-row">
-              <td className="py-2">
-                <Link className="font-medium underline" href={`/dashboard/disputes/${dispute.id}`}>
-                  {dispute.evidenceDueBy
-                    ? `${dispute.evidenceDueBy.toISOString().slice(0, 16).replace("T", " ")} UTC`
-                    : "—"}
-                </Link>
-                <p className={urgent ? "font-medium text-red-900" : "text-stone-700"} data-testid="dispute-time-left">
-                  {dispute.evidenceSubmittedAt ? "Evidence submitted" : formatTimeLeft(dispute.timeLeftMs)}
-                </p>
-              </td>
-              <td>{dispute.order.customer.email}</td>
-              <td>{formatMoney(dispute.amountMinor, dispute.currency)}</td>
-              <td>{dispute.reason.replaceAll("_", " ")}</td>
-              <td>{dispute.status.replaceAll("_", " ")}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      label="Disputes by evidence deadline"
+      columns={DISPUTE_COLUMNS}
+      rows={disputes}
+      empty="No disputes here."
+      testId="disputes-table"
+      rowTestId="dispute-row"
+    />
   );
 }

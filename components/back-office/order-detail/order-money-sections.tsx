@@ -1,3 +1,4 @@
+import { DataTable, type TableColumn } from "@/components/ui/data-table";
 import { formatMoney } from "@/server/money";
 import type {
   OrderDisputeSummary,
@@ -5,6 +6,7 @@ import type {
   OrderRefundSummary,
 } from "@/server/orders-workspace/order-detail-sections";
 import { formatDateTime } from "../format";
+import { moneyColumn } from "../money-column";
 import { DetailSection, EmptyNote } from "./detail-section";
 
 /**
@@ -54,39 +56,26 @@ export function DisputesSection({ disputes, actions }: { disputes: OrderDisputeS
   );
 }
 
+const amountOf = (line: OrderLedgerLine) => ({ minor: line.amountMinor, currency: line.currency });
+
+const LEDGER_COLUMNS: TableColumn<OrderLedgerLine>[] = [
+  { id: "when", header: "When", cell: (line) => formatDateTime(line.occurredAt) },
+  { id: "entry", header: "Entry", cell: (line) => line.description },
+  { id: "account", header: "Account", className: "font-mono", cell: (line) => line.accountCode },
+  moneyColumn("debit", "Debit", (line) => (line.direction === "debit" ? amountOf(line) : null)),
+  moneyColumn("credit", "Credit", (line) => (line.direction === "credit" ? amountOf(line) : null)),
+];
+
 export function LedgerSection({ lines }: { lines: OrderLedgerLine[] }) {
   return (
     <DetailSection id="ledger-heading" title="Ledger lines">
-      {lines.length === 0 ? (
-        <EmptyNote>No ledger entries.</EmptyNote>
-      ) : (
-        <table className="w-full">
-          <thead className="text-left">
-            <tr>
-              <th className="py-1 font-medium">When</th>
-              <th className="py-1 font-medium">Entry</th>
-              <th className="py-1 font-medium">Account</th>
-              <th className="py-1 text-right font-medium">Debit</th>
-              <th className="py-1 text-right font-medium">Credit</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((line) => (
-              <tr key={line.id} className="border-t border-stone-100">
-                <td className="py-1">{formatDateTime(line.occurredAt)}</td>
-                <td className="py-1">{line.description}</td>
-                <td className="py-1 font-mono">{line.accountCode}</td>
-                <td className="py-1 text-right tabular-nums">
-                  {line.direction === "debit" ? formatMoney(line.amountMinor, line.currency) : ""}
-                </td>
-                <td className="py-1 text-right tabular-nums">
-                  {line.direction === "credit" ? formatMoney(line.amountMinor, line.currency) : ""}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        label="Ledger lines of this order"
+        density="inset"
+        rows={lines}
+        empty="No ledger entries."
+        columns={LEDGER_COLUMNS}
+      />
     </DetailSection>
   );
 }

@@ -5,9 +5,9 @@ import { useTable } from "@tanstack/react-table";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
+import { DataTable, type TableColumn } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
 import type { OrderListRow } from "@/server/orders-workspace/list-orders";
-import { TableRegion } from "../../ui/table-region";
 import { orderColumns, orderTableFeatures, SORTABLE_COLUMNS } from "./order-columns";
 import { OrdersFilters } from "./orders-filters";
 import { nextSort, type OrdersView, readOrdersView, toOrderListQuery, writeOrdersView } from "./orders-url-state";
@@ -32,6 +32,8 @@ export function OrdersTable() {
     retry: false,
   });
   const table = useTable({ features: orderTableFeatures, columns: orderColumns, data: result.data?.rows ?? NO_ROWS });
+  const rows = table.getRowModel().rows;
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
 
   // Filters and sorts replace the entry (a view, not a step); pages push one, so Back returns.
   const go = (next: OrdersView, mode: "push" | "replace") => {
@@ -43,56 +45,37 @@ export function OrdersTable() {
     <div className="space-y-4">
       <OrdersFilters view={view} onApply={(next) => go(next, "replace")} />
       {result.error ? <Notice tone="error">{errorText(result.error)}</Notice> : null}
-      <TableRegion label="Orders">
-        <table className="w-full text-sm" aria-busy={result.isFetching}>
-          <thead className="bg-stone-50 text-left">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sort = SORTABLE_COLUMNS[header.column.id];
-                  const active = sort && view.sort === sort;
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      className="px-3 py-2 font-medium"
-                      aria-sort={active ? (view.dir === "asc" ? "ascending" : "descending") : undefined}
-                    >
-                      {sort ? (
-                        <button
-                          type="button"
-                          className="inline-flex items-center gap-1 hover:underline"
-                          onClick={() => go({ ...view, ...nextSort(view, sort), cursor: "" }, "replace")}
-                        >
-                          <table.FlexRender header={header} />
-                          <span aria-hidden="true">{active ? (view.dir === "asc" ? "▲" : "▼") : "↕"}</span>
-                        </button>
-                      ) : (
-                        <table.FlexRender header={header} />
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-t border-stone-100 hover:bg-stone-50">
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="whitespace-nowrap px-3 py-2 tabular-nums">
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {result.isSuccess && result.data.rows.length === 0 ? (
-          <p className="px-3 py-6 text-center text-sm text-stone-700">No orders match these filters.</p>
-        ) : null}
-        {result.isPending ? <p className="px-3 py-6 text-center text-sm text-stone-700">Loading orders…</p> : null}
-      </TableRegion>
+      <DataTable
+        label="Orders"
+        busy={result.isFetching}
+        rows={rows}
+        empty={result.isPending ? "Loading orders…" : result.isSuccess ? "No orders match these filters." : null}
+        columns={headers.map((header) => {
+          const sort = SORTABLE_COLUMNS[header.column.id];
+          const active = sort && view.sort === sort;
+          return {
+            id: header.column.id,
+            className: "whitespace-nowrap tabular-nums",
+            sort: active ? (view.dir === "asc" ? "ascending" : "descending") : undefined,
+            header: sort ? (
+              <button
+                type="button"
+                className="inline-flex items-center gap-1 hover:underline"
+                onClick={() => go({ ...view, ...nextSort(view, sort), cursor: "" }, "replace")}
+              >
+                <table.FlexRender header={header} />
+                <span aria-hidden="true">{active ? (view.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+              </button>
+            ) : (
+              <table.FlexRender header={header} />
+            ),
+            cell: (row) => {
+              const cell = row.getAllCells().find((candidate) => candidate.column.id === header.column.id);
+              return cell ? <table.FlexRender cell={cell} /> : null;
+            },
+          } satisfies TableColumn<(typeof rows)[number]>;
+        })}
+      />
       <div className="flex items-center gap-2">
         <Button
           variant="secondary"

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
 import { formatMoney } from "@/server/money/format-money";
 import { REFUND_REASON_CODES, type RefundReasonCode } from "@/server/refunds/refund-status";
@@ -89,23 +90,18 @@ export function RefundForm({
         </label>
       ) : null}
       {state.mode === "lines" ? (
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Units to refund per line</caption>
-          <thead className="text-stone-700">
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Line total</th>
-              <th scope="col">Units to refund</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.lines.map((line) => (
-              <tr key={line.id}>
-                <td className="py-1">
-                  {line.quantity} × {line.productName}
-                </td>
-                <td>{formatMoney(line.lineTotalMinor, summary.currency)}</td>
-                <td>
+        <DataTable
+          label="Units to refund per line"
+          density="inset"
+          rows={summary.lines}
+          columns={[
+            { id: "item", header: "Item", cell: (line) => `${line.quantity} × ${line.productName}` },
+            { id: "total", header: "Line total", cell: (line) => formatMoney(line.lineTotalMinor, summary.currency) },
+            {
+              id: "units",
+              header: "Units to refund",
+              cell: (line) => (
+                <>
                   <input
                     type="number"
                     min={0}
@@ -123,11 +119,11 @@ export function RefundForm({
                     }}
                   />{" "}
                   <span className="text-stone-700">of {line.refundableQuantity}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
       <div className="flex flex-wrap gap-4">
         <label className="block text-sm">

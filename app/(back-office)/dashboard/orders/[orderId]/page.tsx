@@ -12,6 +12,7 @@ import {
   LedgerSection,
   RefundsSection,
 } from "@/components/back-office/order-detail/order-money-sections";
+import { OrderItemsTable, PaymentAttemptsTable } from "@/components/back-office/order-detail/order-payment-tables";
 import { OrderTimeline } from "@/components/back-office/order-detail/order-timeline";
 import { RefundPanel } from "@/components/back-office/refunds/refund-panel";
 import { serverCaller } from "@/server/api/server-caller";
@@ -72,63 +73,11 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
           ) : null}
         </DetailSection>
         <DetailSection id="items-heading" title="Items">
-          <table className="w-full">
-            <thead className="text-left">
-              <tr>
-                <th className="py-1 font-medium">Item</th>
-                <th className="py-1 text-right font-medium">Qty</th>
-                <th className="py-1 text-right font-medium">Unit</th>
-                <th className="py-1 text-right font-medium">Total</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id} className="border-t border-stone-100">
-                  <td className="py-1">{item.productName}</td>
-                  <td className="py-1 text-right tabular-nums">{item.quantity}</td>
-                  <td className="py-1 text-right tabular-nums">{formatMoney(item.unitPriceMinor, item.currency)}</td>
-                  <td className="py-1 text-right tabular-nums">{formatMoney(item.lineTotalMinor, item.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <OrderItemsTable items={items} />
         </DetailSection>
       </div>
       <DetailSection id="payments-heading" title="Payments and attempts">
-        {payments.length === 0 ? (
-          <p className="text-stone-700">No payment attempts.</p>
-        ) : (
-          <table className="w-full">
-            <thead className="text-left">
-              <tr>
-                <th className="py-1 font-medium">PaymentIntent</th>
-                <th className="py-1 font-medium">Status</th>
-                <th className="py-1 text-right font-medium">Amount</th>
-                <th className="py-1 text-right font-medium">Captured</th>
-                <th className="py-1 text-right font-medium">Refunded</th>
-                <th className="py-1 font-medium">Last error</th>
-                <th className="py-1 font-medium">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {payments.map((payment) => (
-                <tr key={payment.id} className="border-t border-stone-100">
-                  <td className="py-1 font-mono text-xs">{payment.stripePaymentIntentId}</td>
-                  <td className="py-1">{payment.status}</td>
-                  <td className="py-1 text-right tabular-nums">{formatMoney(payment.amountMinor, payment.currency)}</td>
-                  <td className="py-1 text-right tabular-nums">
-                    {formatMoney(payment.amountCapturedMinor, payment.currency)}
-                  </td>
-                  <td className="py-1 text-right tabular-nums">
-                    {formatMoney(payment.amountRefundedMinor, payment.currency)}
-                  </td>
-                  <td className="py-1">{payment.lastPaymentError ?? "—"}</td>
-                  <td className="py-1">{formatDateTime(payment.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <PaymentAttemptsTable payments={payments} />
       </DetailSection>
       <OrderTimeline entries={timeline} />
       <div className="grid gap-4 lg:grid-cols-2">
