@@ -101,7 +101,8 @@ describe("webhook fault injection", () => {
         .filter(
           (d) =>
             d.eventType === "payment_intent.created" &&
-            (h.sandbox.runtime.sb.state.events[d.eventId]?.data.object as { id?: string }).id === intent.id,
+            (h.sandbox.runtime.sb.state.events[d.eventId]?.data.object as { id?: string } | undefined)?.id ===
+              intent.id,
         );
     await vi.waitFor(() => expect(deliveriesOfCreated().map((d) => d.outcome)).toEqual(["failed"]), 5000);
     h.receiver.respondWith(200);

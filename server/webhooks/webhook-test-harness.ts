@@ -9,8 +9,8 @@ import { LocalExecutor } from "../jobs/local-executor";
 import { SANDBOX_SECRET_KEY } from "../stripe/client";
 import { type RunningSandbox, type SandboxConfigInput, startSandbox } from "../stripe-sandbox";
 import { receiveStripeWebhook } from "./receive-stripe-webhook";
-import { WEBHOOK_JOBS } from "./webhook-jobs";
 import { waitForPipelineIdle } from "./wait-for-pipeline-idle";
+import { WEBHOOK_JOBS } from "./webhook-jobs";
 
 export type WebhookHarness = {
   sandbox: RunningSandbox;
