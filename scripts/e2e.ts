@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { resolveChromium } from "../e2e/chromium";
+import { chooseTestPort } from "./choose-test-port";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
   const result = spawnSync(command, args, { stdio: "inherit", env });
@@ -16,6 +17,23 @@ try {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
+
+// Ports of the run's app, database and sandbox: E2E_PORT, E2E_POSTGRES_PORT and E2E_SANDBOX_PORT
+// when set, else 3100, 54350 and 12150 when free, else free ones; playwright.config.ts and the
+// specs read them from the environment.
+const taken = new Set<number>();
+for (const [variable, preferred] of [
+  ["E2E_PORT", 3100],
+  ["E2E_POSTGRES_PORT", 54350],
+  ["E2E_SANDBOX_PORT", 12150],
+] as const) {
+  const port = await chooseTestPort(variable, preferred, { avoid: taken });
+  taken.add(port);
+  process.env[variable] = String(port);
+}
+console.log(
+  `End-to-end ports: app ${process.env.E2E_PORT}, database ${process.env.E2E_POSTGRES_PORT}, sandbox ${process.env.E2E_SANDBOX_PORT}`,
+);
 
 // Every run starts from an empty database, so specs see exactly the seeded catalogue.
 rmSync(path.resolve(".data/e2e"), { recursive: true, force: true });

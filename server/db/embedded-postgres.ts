@@ -1,5 +1,11 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import {
+  checkDataDirReachable,
+  checkPortFree,
+  type EmbeddedPostgresSettings,
+  explainStartFailure,
+} from "./check-embedded-postgres-start";
 
 export type EmbeddedServer = { url: (database: string) => string; port: number; stop: () => Promise<void> };
 
@@ -40,10 +46,21 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   log?: (line: unknown) => void;
+  /** Named in start-up failures; defaults to the app's EMBEDDED_POSTGRES_PORT. */
+  settings?: EmbeddedPostgresSettings;
 }): Promise<EmbeddedServer> {
+  const settings = options.settings ?? { portVariable: "EMBEDDED_POSTGRES_PORT" };
   const dataDir = path.resolve(options.dataDir);
+  checkDataDirReachable(dataDir, settings);
+  await checkPortFree(options.port, settings);
   const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  const output: string[] = [];
+  const log = (line: unknown) => {
+    output.push(String(line));
+    if (output.length > 20) output.shift();
+    options.log?.(line);
+  };
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
@@ -56,11 +73,14 @@ export async function startEmbeddedPostgres(options: {
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: isRoot,
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
-    onLog: options.log ?? (() => {}),
-    onError: options.log ?? (() => {}),
+    onLog: log,
+    onError: log,
   });
   if (fresh) await server.initialise();
-  await server.start();
+  // The package rejects with nothing when the server exits during start: say what it said.
+  await server.start().catch((error: unknown) => {
+    throw error instanceof Error ? error : explainStartFailure(options.port, dataDir, output, settings);
+  });
   return {
     port: options.port,
     url: (database) => `postgresql://${SUPERUSER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,

@@ -32,6 +32,8 @@ export async function acquirePostgresServer(options: {
   databaseUrl: string | undefined;
   embeddedDir: string;
   embeddedPort: number;
+  /** The variable that sets `embeddedPort`, named when the port is taken. */
+  portVariable?: string;
   requireLocal?: boolean;
 }): Promise<PostgresServer> {
   if (options.databaseUrl) {
@@ -46,6 +48,7 @@ export async function acquirePostgresServer(options: {
   const server = await startEmbeddedPostgres({
     dataDir: path.resolve(options.embeddedDir),
     port: options.embeddedPort,
+    settings: { portVariable: options.portVariable ?? "EMBEDDED_POSTGRES_PORT" },
   });
   return { mode: "embedded", url: server.url, stop: server.stop };
 }

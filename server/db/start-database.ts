@@ -23,6 +23,7 @@ export async function startDatabase(env: ServerEnv, dataDir: string): Promise<St
   const server = await startEmbeddedPostgres({
     dataDir: path.join(dataDir, "postgres"),
     port: env.EMBEDDED_POSTGRES_PORT,
+    settings: { portVariable: "EMBEDDED_POSTGRES_PORT", dataDirVariable: "PAYOPS_DATA_DIR" },
   });
   try {
     const url = await ensureDatabase(server.url("postgres"), "payops");

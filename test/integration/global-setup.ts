@@ -1,4 +1,5 @@
 import type { TestProject } from "vitest/node";
+import { chooseTestPort } from "../../scripts/choose-test-port";
 import { acquirePostgresServer, type PostgresServer } from "../../server/db/postgres-server";
 
 declare module "vitest" {
@@ -14,7 +15,8 @@ export async function setup(project: TestProject) {
   server = await acquirePostgresServer({
     databaseUrl: process.env.DATABASE_URL,
     embeddedDir: ".data/test-postgres",
-    embeddedPort: Number(process.env.TEST_EMBEDDED_POSTGRES_PORT ?? 54339),
+    embeddedPort: await chooseTestPort("TEST_EMBEDDED_POSTGRES_PORT", 54339),
+    portVariable: "TEST_EMBEDDED_POSTGRES_PORT",
     requireLocal: true,
   });
   project.provide("postgresAdminUrl", server.url("postgres"));
