@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reportingWindow } from "../back-office/reporting-window";
 import { db } from "../db/client";
 import { approveRefund } from "../refunds/approve-refund";
 import { getRefundSummary } from "../refunds/get-refund-summary";
@@ -62,5 +63,5 @@ export const refundsRouter = router({
     .mutation(({ input, ctx }) =>
       rejectRefund({ ...input, rejectedBy: { id: ctx.staff.userId, role: ctx.staff.role } }, { prisma: db() }),
     ),
-  failed: permitted("orders.read").query(() => listFailedRefunds(db())),
+  failed: permitted("orders.read").query(() => listFailedRefunds(db(), reportingWindow(new Date()).since)),
 });

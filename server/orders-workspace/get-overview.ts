@@ -1,3 +1,4 @@
+import { reportingWindow } from "../back-office/reporting-window";
 import type { PrismaClient } from "../db/client";
 import { type OpenDisputesSummary, summariseOpenDisputes } from "./summarise-open-disputes";
 
@@ -7,6 +8,8 @@ export type DailyVolume = { day: string; currency: string; capturedMinor: number
 export type Overview = {
   volume: CurrencyVolume[];
   dailyVolume: DailyVolume[];
+  /** The 30 UTC days every figure covers, oldest first. */
+  days: string[];
   /** Succeeded payments over succeeded plus failed ones in 30 days; null when none finished. */
   paymentSuccessRate: number | null;
   /** Captured payments in 30 days that have any refund, over all captured payments. */
@@ -16,16 +19,13 @@ export type Overview = {
   generatedAt: Date;
 };
 
-const DAY_MS = 86_400_000;
-
 function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
 }
 
 /** The back office's first screen. Days are UTC days; volume is captured money, per currency. */
 export async function getOverview(prisma: PrismaClient, now = new Date()): Promise<Overview> {
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const since = new Date(today.getTime() - 29 * DAY_MS);
+  const { since, today, days } = reportingWindow(now);
   const [daily, rates, openDisputes, inReview] = await Promise.all([
     prisma.$queryRaw<{ day: string; currency: string; captured: bigint }[]>`
       SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, currency, sum(amount_captured_minor) AS captured
@@ -60,6 +60,7 @@ export async function getOverview(prisma: PrismaClient, now = new Date()): Promi
   return {
     volume: [...byCurrency.values()].sort((a, b) => b.last30DaysMinor - a.last30DaysMinor),
     dailyVolume,
+    days,
     paymentSuccessRate: ratio(rate.succeeded, rate.succeeded + rate.failed),
     refundRate: ratio(rate.refunded, rate.captured),
     openDisputes,

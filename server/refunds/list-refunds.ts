@@ -25,6 +25,8 @@ export async function listRefundsAwaitingApproval(prisma: PrismaClient) {
   return withStaffNames(prisma, refunds);
 }
 
+export type FailedRefund = Awaited<ReturnType<typeof listFailedRefunds>>[number];
+
 /** Refunds Stripe failed or refused, newest first, for the overview's flag. */
 export async function listFailedRefunds(prisma: PrismaClient, since?: Date) {
   return prisma.refund.findMany({

@@ -13,13 +13,6 @@ import { requireStaffPage } from "../back-office-access";
 
 export const metadata: Metadata = { title: "Overview" };
 
-function lastThirtyDays(now: Date): string[] {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return Array.from({ length: 30 }, (_, index) =>
-    new Date(today - (29 - index) * 86_400_000).toISOString().slice(0, 10),
-  );
-}
-
 type VolumeRow = { currency: string; todayMinor: number; last30DaysMinor: number };
 
 const VOLUME_COLUMNS: TableColumn<VolumeRow>[] = [
@@ -34,13 +27,13 @@ const VOLUME_COLUMNS: TableColumn<VolumeRow>[] = [
 export default async function OverviewPage() {
   const { allowed } = await requireStaffPage("/dashboard", "orders.read");
   if (!allowed) return <ForbiddenNotice permission="orders.read" />;
-  const overview = await (await serverCaller(await headers())).orders.overview();
-  const days = lastThirtyDays(overview.generatedAt);
+  const api = await serverCaller(await headers());
+  const [overview, failedRefunds] = await Promise.all([api.orders.overview(), api.refunds.failed()]);
   const { openDisputes } = overview;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold text-stone-900">Overview</h1>
-      <FailedRefundsNotice />
+      <FailedRefundsNotice failed={failedRefunds} />
       <section aria-labelledby="volume-heading">
         <h2 id="volume-heading" className="text-lg font-medium text-stone-900">
           Captured volume
@@ -95,7 +88,7 @@ export default async function OverviewPage() {
           <DailyVolumeChart
             key={row.currency}
             currency={row.currency}
-            days={days}
+            days={overview.days}
             points={overview.dailyVolume.filter((point) => point.currency === row.currency)}
           />
         ))}

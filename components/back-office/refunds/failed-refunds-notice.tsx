@@ -1,12 +1,10 @@
 import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
-import { db } from "@/server/db/client";
 import { formatMoney } from "@/server/money/format-money";
-import { listFailedRefunds } from "@/server/refunds/list-refunds";
+import type { FailedRefund } from "@/server/refunds/list-refunds";
 
 /** The overview's flag for refunds Stripe failed: the customer has not been paid back. */
-export async function FailedRefundsNotice() {
-  const failed = await listFailedRefunds(db(), new Date(Date.now() - 30 * 86_400_000));
+export function FailedRefundsNotice({ failed }: { failed: FailedRefund[] }) {
   if (failed.length === 0) return null;
   return (
     <Notice tone="error">
