@@ -25,7 +25,7 @@ export default defineConfig({
   },
   webServer: {
     // The same launcher as `npm start`: fresh embedded PostgreSQL, migrations, seed, Stripe sandbox, next start.
-    command: "npx tsx scripts/run-app.ts start",
+    command: "npx tsx --conditions=react-server scripts/run-app.ts start",
     url: `${baseURL}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -3,7 +3,7 @@
 // accounts), then trial-balance and point-in-time balance timings over a journal of 1M+ lines.
 // Each mode runs --rounds times, interleaved, and the summary gives the median and best round: a
 // shared 2-core machine varies by a fifth from one minute to the next.
-// Usage: npx tsx scripts/bench-ledger.ts [--workers 8] [--postings 4000] [--rounds 3] [--lines 1000000]
+// Usage: npm run bench:ledger -- [--workers 8] [--postings 4000] [--rounds 3] [--lines 1000000]
 // Uses DATABASE_URL's server (default the local one), in a database it creates and drops.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";

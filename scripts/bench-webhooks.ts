@@ -226,14 +226,14 @@ try {
 
   const bare = start(
     "npx",
-    ["tsx", "scripts/bench-webhooks-bare-server.ts"],
+    ["tsx", "--conditions=react-server", "scripts/bench-webhooks-bare-server.ts"],
     { DATABASE_URL: databaseUrl, STRIPE_WEBHOOK_SECRET: SECRET, PORT: String(BARE_PORT), LOG_LEVEL: "warn" },
     "bare",
   );
   void bare;
   start(
     "npx",
-    ["tsx", "scripts/run-app.ts", "start"],
+    ["tsx", "--conditions=react-server", "scripts/run-app.ts", "start"],
     {
       PORT: String(APP_PORT),
       DATABASE_URL: databaseUrl,

@@ -11,7 +11,7 @@ import { startStripeForApp } from "../server/stripe/start-stripe-for-app";
 
 const command = process.argv[2];
 if (command !== "dev" && command !== "start") {
-  console.error("Usage: tsx scripts/run-app.ts dev|start");
+  console.error("Usage: tsx --conditions=react-server scripts/run-app.ts dev|start");
   process.exit(2);
 }
 const mutableEnv = process.env as Record<string, string | undefined>;

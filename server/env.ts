@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 // Empty strings count as unset, so `FOO=` in a shell or .env behaves like no FOO at all.

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { StaffSession } from "../auth/staff-session";
 import { resolveStaffSession } from "../auth/staff-session";

@@ -1,3 +1,4 @@
+import "server-only";
 import { auditRouter } from "./audit";
 import { checkoutRouter } from "./checkout";
 import { disputesRouter } from "./disputes";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createApiContext } from "./context";
 import { appRouter } from "./root";
 import { createCallerFactory } from "./trpc";

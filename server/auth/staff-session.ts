@@ -1,3 +1,4 @@
+import "server-only";
 import { getToken } from "next-auth/jwt";
 import { db } from "../db/client";
 import type { StaffRole } from "../db/generated/enums";

@@ -1,3 +1,4 @@
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { serverEnv } from "../env";
 import { PrismaClient } from "./generated/client";
