@@ -1,5 +1,6 @@
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Refund } from "@/server/db/generated/client";
+import { runTransaction } from "@/server/db/run-transaction";
 import { lockRefundForDecision } from "./decide-refund";
 import { issueRefund } from "./issue-refund";
 import { refuseWhileDisputed } from "./open-dispute";
@@ -14,27 +15,31 @@ export async function approveRefund(
   input: { refundId: string; approvedBy: StaffActor; note?: string },
   deps: RefundDeps,
 ): Promise<Refund> {
-  await deps.prisma.$transaction(async (tx) => {
-    const refund = await lockRefundForDecision(tx, input.refundId, input.approvedBy);
-    await refuseWhileDisputed(tx, refund.paymentId);
-    const approved = await tx.refund.update({
-      where: { id: refund.id },
-      data: {
-        status: "issuing",
-        approvedById: input.approvedBy.id,
-        decidedAt: new Date(),
-        decisionNote: input.note?.trim() || null,
-      },
-    });
-    await recordAudit(tx, {
-      actor: { kind: "staff", staffUserId: input.approvedBy.id },
-      action: "refund.approved",
-      subject: { type: "refund", id: refund.id },
-      amount: { minor: refund.amountMinor, currency: refund.currency },
-      reason: input.note?.trim() || `Approved: ${refund.reasonCode}`,
-      before: { status: refund.status, requestedById: refund.requestedById },
-      after: { status: approved.status, approvedById: input.approvedBy.id },
-    });
-  }, REFUND_TX_OPTIONS);
+  await runTransaction(
+    deps.prisma,
+    async (tx) => {
+      const refund = await lockRefundForDecision(tx, input.refundId, input.approvedBy);
+      await refuseWhileDisputed(tx, refund.paymentId);
+      const approved = await tx.refund.update({
+        where: { id: refund.id },
+        data: {
+          status: "issuing",
+          approvedById: input.approvedBy.id,
+          decidedAt: new Date(),
+          decisionNote: input.note?.trim() || null,
+        },
+      });
+      await recordAudit(tx, {
+        actor: { kind: "staff", staffUserId: input.approvedBy.id },
+        action: "refund.approved",
+        subject: { type: "refund", id: refund.id },
+        amount: { minor: refund.amountMinor, currency: refund.currency },
+        reason: input.note?.trim() || `Approved: ${refund.reasonCode}`,
+        before: { status: refund.status, requestedById: refund.requestedById },
+        after: { status: approved.status, approvedById: input.approvedBy.id },
+      });
+    },
+    REFUND_TX_OPTIONS,
+  );
   return issueRefund(input.refundId, deps);
 }

@@ -2,6 +2,7 @@ import { roleHasPermission } from "@/server/auth/permissions";
 import type { Tx } from "@/server/db/client";
 import type { Refund } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
+import { lockRefund } from "./lock-refund";
 import type { StaffActor } from "./refund-deps";
 
 /**
@@ -12,9 +13,7 @@ export async function lockRefundForDecision(tx: Tx, refundId: string, decidedBy:
   if (!roleHasPermission(decidedBy.role, "refunds.approve")) {
     throw new AppError("FORBIDDEN", "Only finance or an admin can approve or reject refunds");
   }
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id"::text AS "id" FROM "refunds" WHERE "id" = ${refundId}::uuid FOR UPDATE`;
-  if (!rows[0]) throw new AppError("NOT_FOUND", "No such refund");
+  if (!(await lockRefund(tx, refundId))) throw new AppError("NOT_FOUND", "No such refund");
   const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId } });
   if (refund.status !== "awaiting_approval") {
     throw new AppError(

@@ -1,6 +1,8 @@
 import Stripe from "stripe";
 import type { Refund } from "@/server/db/generated/client";
+import { runTransaction } from "@/server/db/run-transaction";
 import { logger } from "@/server/observability/logger";
+import { lockRefund } from "./lock-refund";
 import { REFUND_TX_OPTIONS, type RefundDeps } from "./refund-deps";
 import { type RefundReasonCode, stripeRefundReason } from "./refund-status";
 import { retrieveRefundForSync } from "./retrieve-refund-for-sync";
@@ -13,16 +15,18 @@ import { syncRefundFromStripe } from "./sync-refund-from-stripe";
  * amount; a network or server error leaves it `issuing`, to be retried.
  */
 export async function issueRefund(refundId: string, deps: RefundDeps): Promise<Refund> {
-  const claimed = await deps.prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ status: string }[]>`
-      SELECT "status" FROM "refunds" WHERE "id" = ${refundId}::uuid FOR UPDATE`;
-    if (rows[0]?.status !== "issuing") return null;
-    return tx.refund.update({
-      where: { id: refundId },
-      data: { issueAttempts: { increment: 1 } },
-      include: { payment: { select: { stripePaymentIntentId: true } } },
-    });
-  }, REFUND_TX_OPTIONS);
+  const claimed = await runTransaction(
+    deps.prisma,
+    async (tx) => {
+      if ((await lockRefund(tx, refundId))?.status !== "issuing") return null;
+      return tx.refund.update({
+        where: { id: refundId },
+        data: { issueAttempts: { increment: 1 } },
+        include: { payment: { select: { stripePaymentIntentId: true } } },
+      });
+    },
+    REFUND_TX_OPTIONS,
+  );
   if (!claimed) return deps.prisma.refund.findUniqueOrThrow({ where: { id: refundId } });
 
   let created: Stripe.Refund;
@@ -41,7 +45,14 @@ export async function issueRefund(refundId: string, deps: RefundDeps): Promise<R
   }
   // The create response carries balance transaction ids only; the ledger needs the objects.
   const refund = await retrieveRefundForSync(deps.stripe, created.id).catch(() => created);
-  await deps.prisma.$transaction((tx) => syncRefundFromStripe(tx, refund, { kind: "api" }), REFUND_TX_OPTIONS);
+  await runTransaction(
+    deps.prisma,
+    async (tx) => {
+      await lockRefund(tx, refundId);
+      return syncRefundFromStripe(tx, refund, { kind: "api" });
+    },
+    REFUND_TX_OPTIONS,
+  );
   return deps.prisma.refund.findUniqueOrThrow({ where: { id: refundId } });
 }
 
@@ -50,15 +61,18 @@ async function recordIssueError(refundId: string, error: unknown, deps: RefundDe
   // A 400 is Stripe's final word (already refunded, charge disputed…): the same key replays it forever.
   const refused = error instanceof Stripe.errors.StripeInvalidRequestError && error.type !== "StripeIdempotencyError";
   logger.warn({ refundId, err: error, refused }, "refund could not be issued to Stripe");
-  return deps.prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ status: string }[]>`
-      SELECT "status" FROM "refunds" WHERE "id" = ${refundId}::uuid FOR UPDATE`;
-    if (rows[0]?.status !== "issuing") return tx.refund.findUniqueOrThrow({ where: { id: refundId } });
-    return tx.refund.update({
-      where: { id: refundId },
-      data: refused
-        ? { status: "failed", failureReason: `Stripe refused the refund: ${message}`, lastIssueError: message }
-        : { lastIssueError: message },
-    });
-  }, REFUND_TX_OPTIONS);
+  return runTransaction(
+    deps.prisma,
+    async (tx) => {
+      if ((await lockRefund(tx, refundId))?.status !== "issuing")
+        return tx.refund.findUniqueOrThrow({ where: { id: refundId } });
+      return tx.refund.update({
+        where: { id: refundId },
+        data: refused
+          ? { status: "failed", failureReason: `Stripe refused the refund: ${message}`, lastIssueError: message }
+          : { lastIssueError: message },
+      });
+    },
+    REFUND_TX_OPTIONS,
+  );
 }

@@ -1,5 +1,6 @@
 import type { Tx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { lockOrderForRefunds } from "./lock-refund";
 import { COMMITTED_REFUND_STATUSES } from "./refund-status";
 
 export type RefundablePayment = {
@@ -24,10 +25,12 @@ export function refundableFrom(capturedMinor: number, committedMinor: number): n
 }
 
 /**
- * Locks the order's captured payment row until the caller commits. Every refund request on the
- * payment takes this lock first, so the refundable amount read next cannot change underneath it.
+ * Locks the order, then its captured payment row, until the caller commits (the lock order of
+ * `lock-refund.ts`). Every refund request on the payment takes these locks first, so the
+ * refundable amount read next cannot change underneath it.
  */
 export async function lockCapturedPayment(tx: Tx, orderId: string): Promise<RefundablePayment> {
+  if (!(await lockOrderForRefunds(tx, orderId))) throw new AppError("NOT_FOUND", "No such order");
   const rows = await tx.$queryRaw<RefundablePayment[]>`
     SELECT "id"::text AS "id", "order_id"::text AS "orderId", "stripe_payment_intent_id" AS "stripePaymentIntentId",
            "currency", "amount_captured_minor" AS "amountCapturedMinor"

@@ -1,5 +1,6 @@
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Refund } from "@/server/db/generated/client";
+import { runTransaction } from "@/server/db/run-transaction";
 import { AppError } from "@/server/errors";
 import { lockRefundForDecision } from "./decide-refund";
 import { REFUND_TX_OPTIONS, type RefundDeps, type StaffActor } from "./refund-deps";
@@ -11,21 +12,25 @@ export async function rejectRefund(
 ): Promise<Refund> {
   const reason = input.reason.trim();
   if (!reason) throw new AppError("BAD_REQUEST", "Say why the refund is rejected");
-  return deps.prisma.$transaction(async (tx) => {
-    const refund = await lockRefundForDecision(tx, input.refundId, input.rejectedBy);
-    const rejected = await tx.refund.update({
-      where: { id: refund.id },
-      data: { status: "rejected", rejectedById: input.rejectedBy.id, decidedAt: new Date(), decisionNote: reason },
-    });
-    await recordAudit(tx, {
-      actor: { kind: "staff", staffUserId: input.rejectedBy.id },
-      action: "refund.rejected",
-      subject: { type: "refund", id: refund.id },
-      amount: { minor: refund.amountMinor, currency: refund.currency },
-      reason,
-      before: { status: refund.status, requestedById: refund.requestedById },
-      after: { status: rejected.status, rejectedById: input.rejectedBy.id },
-    });
-    return rejected;
-  }, REFUND_TX_OPTIONS);
+  return runTransaction(
+    deps.prisma,
+    async (tx) => {
+      const refund = await lockRefundForDecision(tx, input.refundId, input.rejectedBy);
+      const rejected = await tx.refund.update({
+        where: { id: refund.id },
+        data: { status: "rejected", rejectedById: input.rejectedBy.id, decidedAt: new Date(), decisionNote: reason },
+      });
+      await recordAudit(tx, {
+        actor: { kind: "staff", staffUserId: input.rejectedBy.id },
+        action: "refund.rejected",
+        subject: { type: "refund", id: refund.id },
+        amount: { minor: refund.amountMinor, currency: refund.currency },
+        reason,
+        before: { status: refund.status, requestedById: refund.requestedById },
+        after: { status: rejected.status, rejectedById: input.rejectedBy.id },
+      });
+      return rejected;
+    },
+    REFUND_TX_OPTIONS,
+  );
 }

@@ -1,6 +1,7 @@
 import { recordAudit } from "@/server/audit/record-audit";
 import { Prisma, type Tx } from "@/server/db/client";
 import type { Refund } from "@/server/db/generated/client";
+import { runTransaction } from "@/server/db/run-transaction";
 import { AppError } from "@/server/errors";
 import { formatMoney } from "@/server/money";
 import { issueRefund } from "./issue-refund";
@@ -27,7 +28,7 @@ export type RefundRequest = {
 export type RefundRequestResult = { refund: Refund; created: boolean };
 
 /**
- * Asks for a refund. In one transaction under the payment's row lock: check the refundable amount
+ * Asks for a refund. In one transaction under the order's and the payment's row locks: check the refundable amount
  * and that no dispute is open, insert the refund and its audit row. Small refunds then go to Stripe
  * straight away; larger ones wait for approval.
  */
@@ -38,7 +39,7 @@ export async function requestRefund(input: RefundRequest, deps: RefundDeps): Pro
   if (!input.idempotencyKey.trim()) throw new AppError("BAD_REQUEST", "A refund request needs an idempotency key");
   let result: RefundRequestResult;
   try {
-    result = await deps.prisma.$transaction((tx) => insertRefund(tx, input, deps), REFUND_TX_OPTIONS);
+    result = await runTransaction(deps.prisma, (tx) => insertRefund(tx, input, deps), REFUND_TX_OPTIONS);
   } catch (error) {
     // Two first attempts with one key on different payments do not share a lock; the unique key decides.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

@@ -28,12 +28,6 @@ export async function seedPaidOrder(
 ): Promise<PaidOrder> {
   const currency = options.currency ?? "USD";
   const totalMinor = options.lines.reduce((sum, line) => sum + line.lineTotalMinor, 0);
-  const intent = await stripe.paymentIntents.create({
-    amount: totalMinor,
-    currency: currency.toLowerCase(),
-    payment_method: options.paymentMethod ?? "pm_card_visa",
-    confirm: true,
-  });
   const suffix = randomUUID();
   const order = await prisma.order.create({
     data: {
@@ -60,23 +54,32 @@ export async function seedPaidOrder(
           })),
         ),
       },
-      payments: {
-        create: {
-          stripePaymentIntentId: intent.id,
-          status: intent.status,
-          currency,
-          amountMinor: totalMinor,
-          amountCapturedMinor: intent.amount_received,
-          latestChargeId:
-            typeof intent.latest_charge === "string" ? intent.latest_charge : (intent.latest_charge?.id ?? null),
-        },
-      },
     },
-    include: { items: { orderBy: { productName: "asc" } }, payments: true },
+    include: { items: { orderBy: { productName: "asc" } } },
+  });
+  // As checkout does: the PaymentIntent names its order, so its webhooks find it.
+  const intent = await stripe.paymentIntents.create({
+    amount: totalMinor,
+    currency: currency.toLowerCase(),
+    payment_method: options.paymentMethod ?? "pm_card_visa",
+    confirm: true,
+    metadata: { order_id: order.id },
+  });
+  const payment = await prisma.payment.create({
+    data: {
+      orderId: order.id,
+      stripePaymentIntentId: intent.id,
+      status: intent.status,
+      currency,
+      amountMinor: totalMinor,
+      amountCapturedMinor: intent.amount_received,
+      latestChargeId:
+        typeof intent.latest_charge === "string" ? intent.latest_charge : (intent.latest_charge?.id ?? null),
+    },
   });
   return {
     orderId: order.id,
-    paymentId: order.payments[0]!.id,
+    paymentId: payment.id,
     paymentIntentId: intent.id,
     itemIds: order.items.map((item) => item.id),
   };
