@@ -13,7 +13,12 @@ export const CARDS = {
   declined: "4000000000000002",
   insufficientFunds: "4000000000009995",
   threeDSecure: "4000002500003155",
+  /** Refunds stay pending until the spec settles them (Stripe: "pending, later succeeded"). */
+  pendingRefund: "4000000000007726",
 } as const;
+
+/** Stripe's SEPA test IBAN that stays processing (at least three minutes) until the spec settles it. */
+export const DELAYED_SEPA_IBAN = "DE08370400440532013003";
 
 /** A fresh address per test, so the orders a test made can be told apart from other tests'. */
 export function uniqueEmail(label: string): string {
@@ -95,24 +100,11 @@ export async function sandboxPaymentIntentsFor(orderId: string): Promise<Stripe.
 }
 
 /**
- * Holds SEPA debits at processing for a while (a sandbox knob, restored afterwards), so a test can
- * watch the order show Processing before the bank's answer arrives.
+ * Tells the run's sandbox that something a spec made is done now: `payment_intents/<id>` (a
+ * delayed SEPA debit succeeds) or `refunds/<id>` (a pending refund succeeds). Only that object
+ * changes, so specs running beside it are untouched.
  */
-export async function withSepaSettleDelay<T>(delayMs: number, run: () => Promise<T>): Promise<T> {
-  const configUrl = `${SANDBOX_URL}/_sandbox/config`;
-  const setDelay = async (ms: number) => {
-    const response = await fetch(configUrl, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ timing: { asyncPaymentSettleDelayMs: ms } }),
-    });
-    if (!response.ok) throw new Error(`The sandbox refused its config: ${response.status}`);
-  };
-  const before = (await (await fetch(configUrl)).json()) as { timing: { asyncPaymentSettleDelayMs: number } };
-  await setDelay(delayMs);
-  try {
-    return await run();
-  } finally {
-    await setDelay(before.timing.asyncPaymentSettleDelayMs);
-  }
+export async function settleInSandbox(object: string): Promise<void> {
+  const response = await fetch(`${SANDBOX_URL}/_sandbox/${object}/settle`, { method: "POST" });
+  if (!response.ok) throw new Error(`The sandbox could not settle ${object}: ${await response.text()}`);
 }

@@ -1,14 +1,15 @@
 import {
   CARDS,
   continueToPayment,
+  DELAYED_SEPA_IBAN,
   expectOrderStatus,
   ordersOf,
   orderTokenFrom,
   payByCard,
   sandboxPaymentIntentsFor,
+  settleInSandbox,
   startCheckout,
   uniqueEmail,
-  withSepaSettleDelay,
 } from "./checkout-helpers";
 import { expect, test } from "./fixtures";
 import { chooseCurrency, expectedTotal } from "./shop-helpers";
@@ -103,11 +104,14 @@ test("a SEPA Direct Debit payment shows Processing, then Paid", async ({ page })
   await continueToPayment(page);
 
   await page.getByRole("radio", { name: "SEPA Direct Debit" }).check();
-  await page.getByLabel("IBAN").fill("DE89370400440532013000");
-  await withSepaSettleDelay(15_000, async () => {
-    await page.getByRole("button", { name: /^Pay / }).click();
-    await expect(page.getByTestId("order-status")).toHaveText("Processing", { timeout: 14_000 });
-  });
+  // This IBAN's debit stays processing until the spec lets it through: no race with a timer.
+  await page.getByLabel("IBAN").fill(DELAYED_SEPA_IBAN);
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("Processing", { timeout: 20_000 });
+  const [processing] = await ordersOf(email);
+  expect(processing?.status).toBe("processing");
+  const [intent] = await sandboxPaymentIntentsFor(processing!.id);
+  await settleInSandbox(`payment_intents/${intent!.id}`);
   await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 30_000 });
   const [order] = await ordersOf(email);
   expect(order?.status).toBe("paid");

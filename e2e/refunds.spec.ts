@@ -1,4 +1,5 @@
 import { developmentStaff } from "./back-office-helpers";
+import { CARDS, settleInSandbox } from "./checkout-helpers";
 import { expect, test } from "./fixtures";
 import { openOrderByEmail, paidOrderInShop, query, signInFrom } from "./refunds-helpers";
 
@@ -7,10 +8,15 @@ test("support finds an order by email, refunds one line, and watches it go pendi
   page,
 }) => {
   test.setTimeout(240_000);
-  const { email, orderId } = await paidOrderInShop(browser, [
-    ["stoneware-mug", 2],
-    ["brass-pen", 1],
-  ]);
+  // Paid with the card whose refunds stay pending until the spec settles them: no race with a timer.
+  const { email, orderId } = await paidOrderInShop(
+    browser,
+    [
+      ["stoneware-mug", 2],
+      ["brass-pen", 1],
+    ],
+    CARDS.pendingRefund,
+  );
   await signInFrom(page, "/dashboard", developmentStaff("support"));
   await openOrderByEmail(page, email);
 
@@ -21,7 +27,14 @@ test("support finds an order by email, refunds one line, and watches it go pendi
   await refunds.getByRole("button", { name: "Request refund" }).click();
 
   // Followed live while Stripe works on it, then listed as succeeded once Stripe says so.
-  await expect(refunds.getByTestId("refund-list").getByTestId("refund-status")).toHaveText(/Pending|Sending to Stripe/);
+  const status = refunds.getByTestId("refund-list").getByTestId("refund-status");
+  await expect(status).toHaveText(/Pending|Sending to Stripe/);
+  await expect(status).toHaveText("Pending", { timeout: 30_000 });
+  const [sent] = await query<{ stripe_refund_id: string }>(
+    "SELECT stripe_refund_id FROM refunds WHERE order_id = $1 AND status = 'pending'",
+    [orderId],
+  );
+  await settleInSandbox(`refunds/${sent!.stripe_refund_id}`);
   await expect(refunds).toContainText("$22.00 · succeeded", { timeout: 30_000 });
   await expect(refunds.getByTestId("refundable-amount")).toHaveText("$67.00");
   const rows = await query<{ amount_minor: number; status: string; requested_by_id: string | null }>(

@@ -124,6 +124,27 @@ describe("PaymentIntent lifecycle", () => {
     expect(charge.id).toMatch(/^py_/);
   });
 
+  it("keeps a SEPA debit from the delayed IBAN processing until it is settled", async () => {
+    const method = await h.stripe.paymentMethods.create({
+      type: "sepa_debit",
+      sepa_debit: { iban: "DE08370400440532013003" },
+      billing_details: { name: "Jenny", email: "j@example.com" },
+    });
+    const intent = await h.stripe.paymentIntents.create({
+      amount: 1000,
+      currency: "eur",
+      allowed_payment_method_types: ["sepa_debit"],
+      payment_method: method.id,
+      confirm: true,
+    });
+    // Well past the ordinary settle delay (100 ms here).
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await h.stripe.paymentIntents.retrieve(intent.id)).status).toBe("processing");
+    const settled = await h.control<{ status: string }>("POST", `/payment_intents/${intent.id}/settle`);
+    expect(settled.status).toBe("succeeded");
+    await h.receiver.waitFor(() => eventTypes(h, intent.id).includes("payment_intent.succeeded"));
+  });
+
   it("fails a SEPA debit from a failing IBAN", async () => {
     const method = await h.stripe.paymentMethods.create({
       type: "sepa_debit",

@@ -69,6 +69,18 @@ describe("refunds", () => {
     await h.control("POST", "/config", { timing: { refundSettleDelayMs: 100 } });
   });
 
+  it("keeps a refund on the pending-refund test card pending until it is settled", async () => {
+    const intent = await paid("pm_card_pendingRefund");
+    const refund = await h.stripe.refunds.create({ payment_intent: intent.id, amount: 100 });
+    // Well past the ordinary settle delay (100 ms here).
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await h.stripe.refunds.retrieve(refund.id)).status).toBe("pending");
+    const settled = await h.control<{ status: string }>("POST", `/refunds/${refund.id}/settle`);
+    expect(settled.status).toBe("succeeded");
+    await h.receiver.waitFor(() => eventTypes(h, refund.id).includes("refund.updated"));
+    await expect(h.control("POST", `/refunds/${refund.id}/settle`)).rejects.toThrow(/is succeeded, not pending/);
+  });
+
   it("follows the refund-fail test card: succeeded, then failed", async () => {
     const intent = await paid("pm_card_refundFail");
     const refund = await h.stripe.refunds.create({ payment_intent: intent.id });

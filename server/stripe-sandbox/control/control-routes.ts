@@ -3,6 +3,7 @@ import { mergeConfig, type SandboxConfigInput } from "../core/config";
 import type { SandboxRuntime } from "../core/create-sandbox";
 import { noFaults } from "../core/faults";
 import { resourceMissing } from "../http/errors";
+import { settleAsyncPayment } from "../resources/charge-payment";
 import { retrieveCharge } from "../resources/charges";
 import { settleDispute } from "../resources/dispute-actions";
 import { openDisputeForCharge, retrieveDispute } from "../resources/disputes";
@@ -96,6 +97,22 @@ export const controlRoutes: ControlRoute[] = [
   control("POST", "/refunds/:id/fail", (runtime, body, path) => {
     const { reason } = parse(z.object({ reason: z.string().optional() }), body);
     return failRefund(runtime.sb, path[0]!, reason);
+  }),
+  control("POST", "/refunds/:id/settle", (runtime, _body, path) => {
+    const refund = runtime.sb.state.refunds[path[0]!];
+    if (!refund) throw resourceMissing("refund", path[0]!);
+    if (refund.status !== "pending")
+      throw new ControlError(409, `Refund ${refund.id} is ${refund.status}, not pending.`);
+    return settleRefund(runtime.sb, refund.id);
+  }),
+  control("POST", "/payment_intents/:id/settle", (runtime, _body, path) => {
+    const intent = runtime.sb.state.paymentIntents[path[0]!];
+    if (!intent) throw resourceMissing("payment_intent", path[0]!);
+    if (intent.status !== "processing") {
+      throw new ControlError(409, `PaymentIntent ${intent.id} is ${intent.status}, not processing.`);
+    }
+    settleAsyncPayment(runtime.sb, intent.latest_charge as string);
+    return runtime.sb.state.paymentIntents[intent.id];
   }),
   control("POST", "/refunds/settle", (runtime) => {
     const pending = Object.values(runtime.sb.state.refunds).filter((refund) => refund.status === "pending");

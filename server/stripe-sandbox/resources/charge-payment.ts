@@ -6,7 +6,8 @@ import { computeBalance } from "./balance";
 import { chargeBalanceTransaction } from "./balance-transactions";
 import { createCharge } from "./charges";
 import { openDisputeForCharge } from "./disputes";
-import { SEPA_FAILS } from "./payment-methods";
+import { LATER_MS } from "./later";
+import { SEPA_FAILS, SEPA_SUCCEEDS_DELAYED } from "./payment-methods";
 import type { CardBehaviour } from "./test-cards";
 
 function declineError(charge: Stripe.Charge, card: CardBehaviour, method: Stripe.PaymentMethod) {
@@ -136,7 +137,8 @@ export function startAsyncPayment(sb: Sandbox, intent: Stripe.PaymentIntent, met
   sb.touch();
   emitEvent(sb, "payment_intent.processing", intent);
   emitEvent(sb, "charge.pending", charge);
-  sb.schedule("payment.settle", charge.id, sb.config.timing.asyncPaymentSettleDelayMs);
+  const delayed = sb.state.paymentMethodBehaviour[charge.payment_method ?? ""] === SEPA_SUCCEEDS_DELAYED;
+  sb.schedule("payment.settle", charge.id, delayed ? LATER_MS : sb.config.timing.asyncPaymentSettleDelayMs);
   return intent;
 }
 

@@ -9,9 +9,12 @@ import { behaviourKeyForNumber, type CardBehaviour, cardForNumber, luhnValid, TE
 
 export const SEPA_SUCCEEDS = "sepa_debit:succeeds";
 export const SEPA_FAILS = "sepa_debit:fails";
+/** DE08370400440532013003: succeeds, but only after at least three minutes (Stripe's "successDelayed"). */
+export const SEPA_SUCCEEDS_DELAYED = "sepa_debit:succeeds_delayed";
 
 /** Stripe's failing SEPA test IBANs end in these digits; every other valid-looking IBAN succeeds. */
 const FAILING_IBAN_SUFFIXES = ["3202", "3001"];
+const DELAYED_IBAN_SUFFIX = "3003";
 
 function fingerprint(text: string): string {
   return createHash("sha256").update(text).digest("base64url").slice(0, 16);
@@ -109,7 +112,8 @@ export function sepaPaymentMethod(sb: Sandbox, params: Params, sepa: Params, par
     last4: iban.slice(-4),
   };
   const fails = FAILING_IBAN_SUFFIXES.some((suffix) => iban.endsWith(suffix));
-  return store(sb, method, fails ? SEPA_FAILS : SEPA_SUCCEEDS);
+  const delayed = iban.endsWith(DELAYED_IBAN_SUFFIX);
+  return store(sb, method, fails ? SEPA_FAILS : delayed ? SEPA_SUCCEEDS_DELAYED : SEPA_SUCCEEDS);
 }
 
 /** `payment_method_data` on confirm, or the body of POST /v1/payment_methods. */

@@ -9,6 +9,7 @@ import type { Params } from "../http/form";
 import { applyMetadata, optionalEnum, optionalInteger, optionalString } from "../http/params";
 import { createBalanceTransaction } from "./balance-transactions";
 import { retrieveCharge } from "./charges";
+import { LATER_MS } from "./later";
 import { retrievePaymentIntent } from "./payment-intents";
 
 const REASONS = ["duplicate", "fraudulent", "requested_by_customer"] as const;
@@ -124,7 +125,9 @@ export function createRefund(sb: Sandbox, params: Params): Stripe.Refund {
   sb.touch();
   emitEvent(sb, "refund.created", refund);
   emitEvent(sb, "charge.refunded", charge);
-  sb.schedule("refund.settle", refund.id, sb.config.timing.refundSettleDelayMs);
+  // 4000000000007726: the refund stays pending for a while before it succeeds.
+  const stays = sb.state.paymentMethodBehaviour[charge.payment_method ?? ""] === "pm_card_pendingRefund";
+  sb.schedule("refund.settle", refund.id, stays ? LATER_MS : sb.config.timing.refundSettleDelayMs);
   return refund;
 }
 
