@@ -17,22 +17,28 @@ const FLAGS = [
 
 export type ChromiumLaunch = { executablePath?: string; args: string[] };
 
-/**
- * Debian's Chromium when installed, else Playwright's own browser when it has been downloaded;
- * otherwise a clear instruction, because Playwright's own error points at a download this machine
- * cannot make.
- */
-export function resolveChromium(): ChromiumLaunch {
-  if (existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, args: FLAGS };
-  let bundled: string | undefined;
+function playwrightChromium(): string | undefined {
   try {
-    bundled = chromium.executablePath();
+    return chromium.executablePath();
   } catch {
-    bundled = undefined;
+    return undefined;
   }
-  if (bundled && existsSync(bundled)) return { args: FLAGS };
+}
+
+/** What to install when no browser is found; the README's quick start says the same. */
+export const INSTALL_CHROMIUM =
+  "Install one: on Debian or Ubuntu `sudo apt-get install chromium`; anywhere else `npx playwright install chromium`.";
+
+/**
+ * Playwright's own Chromium when it has been downloaded (`npx playwright install chromium`), else
+ * Debian's; otherwise a clear instruction, because Playwright's own error only names its download.
+ */
+export function resolveChromium(
+  places: { bundled?: string; system?: string } = { bundled: playwrightChromium(), system: SYSTEM_CHROMIUM },
+): ChromiumLaunch {
+  if (places.bundled && existsSync(places.bundled)) return { args: FLAGS };
+  if (places.system && existsSync(places.system)) return { executablePath: places.system, args: FLAGS };
   throw new Error(
-    `No Chromium found for the end-to-end tests (looked for ${SYSTEM_CHROMIUM} and Playwright's own browser).\n` +
-      "Install it with: sudo apt-get install -y chromium",
+    `No Chromium found for the end-to-end tests (looked for Playwright's own browser${places.bundled ? ` at ${places.bundled}` : ""} and for ${places.system ?? SYSTEM_CHROMIUM}).\n${INSTALL_CHROMIUM}`,
   );
 }
