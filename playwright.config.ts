@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 import { resolveChromium } from "./e2e/chromium";
 import { E2E_BASE_URL, E2E_PORT, E2E_POSTGRES_PORT, E2E_SANDBOX_PORT } from "./e2e/e2e-env";
@@ -42,6 +43,11 @@ export default defineConfig({
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      // Production refuses all three unless named: the run is a production build on the sandbox
+      // with the README's staff accounts, and a session key of its own.
+      AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("hex"),
+      PAYOPS_ALLOW_SANDBOX_IN_PRODUCTION: "1",
+      PAYOPS_SEED_DEVELOPMENT_STAFF: "1",
     },
   },
 });

@@ -241,6 +241,8 @@ try {
       PAYOPS_DATA_DIR: ".data/bench-webhooks",
       STRIPE_WEBHOOK_SECRET: SECRET,
       STRIPE_API_URL: "http://127.0.0.1:54370",
+      PAYOPS_ALLOW_SANDBOX_IN_PRODUCTION: "1",
+      AUTH_SECRET: randomBytes(32).toString("hex"),
       LOG_LEVEL: "warn",
       JOB_EXECUTOR: "local",
     },

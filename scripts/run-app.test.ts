@@ -27,6 +27,25 @@ function launch(env: Record<string, string>): Promise<{ status: number | null; s
   });
 }
 
+/** `npm start`'s launcher in production with a data dir and port of its own, and no secret or keys. */
+function start(env: Record<string, string>) {
+  return spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/run-app.ts", "start"], {
+    env: {
+      ...process.env,
+      AUTH_SECRET: "",
+      DATABASE_URL: "",
+      STRIPE_SECRET_KEY: "",
+      PAYOPS_ALLOW_SANDBOX_IN_PRODUCTION: "",
+      PAYOPS_DATA_DIR: temporaryFolder(0o755),
+      EMBEDDED_POSTGRES_PORT: String(Number(process.env.TEST_EMBEDDED_POSTGRES_PORT ?? 54339) + 7),
+      NODE_ENV: "production",
+      ...env,
+    },
+    encoding: "utf8",
+    timeout: 55_000,
+  });
+}
+
 const folders: string[] = [];
 function temporaryFolder(mode: number): string {
   const folder = mkdtempSync(path.join(tmpdir(), "payops-launch-"));
@@ -88,4 +107,22 @@ describe("npm start / npm run dev launcher", () => {
       ]);
     });
   }
+
+  it("refuses a production start without AUTH_SECRET instead of signing sessions with a known key", {
+    timeout: 60_000,
+  }, () => {
+    const result = start({});
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "Invalid configuration: AUTH_SECRET is required in production (at least 32 characters)",
+    );
+  });
+
+  it("refuses a production start on the Stripe sandbox without PAYOPS_ALLOW_SANDBOX_IN_PRODUCTION=1", {
+    timeout: 60_000,
+  }, () => {
+    const result = start({ AUTH_SECRET: "s".repeat(32) });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/PAYOPS_ALLOW_SANDBOX_IN_PRODUCTION=1/);
+  });
 });

@@ -7,6 +7,7 @@ import { seedDatabase } from "../prisma/seed";
 import { createPrismaClient } from "../server/db/client";
 import { startDatabase } from "../server/db/start-database";
 import { ConfigurationError, parseServerEnv } from "../server/env";
+import { planStartUp } from "../server/start-up-policy";
 import { startStripeForApp } from "../server/stripe/start-stripe-for-app";
 
 const command = process.argv[2];
@@ -16,10 +17,6 @@ if (command !== "dev" && command !== "start") {
 }
 const mutableEnv = process.env as Record<string, string | undefined>;
 mutableEnv.NODE_ENV ??= command === "dev" ? "development" : "production";
-if (command === "start" && !process.env.AUTH_SECRET && process.env.PAYOPS_LOCAL_PRODUCTION !== "0") {
-  // `npm start` on a developer machine or in tests: a local secret, never used with real keys.
-  if (!process.env.STRIPE_SECRET_KEY) process.env.AUTH_SECRET = "payops-local-production-secret-not-for-real-keys";
-}
 
 let env: ReturnType<typeof parseServerEnv>;
 try {
@@ -31,6 +28,13 @@ try {
   }
   throw error;
 }
+
+const plan = planStartUp(env);
+if (plan.refusal) {
+  console.error(`Invalid configuration: ${plan.refusal}`);
+  process.exit(1);
+}
+for (const warning of plan.warnings) console.error(warning);
 
 const started = Date.now();
 const dataDir = path.resolve(process.env.PAYOPS_DATA_DIR || ".data");
@@ -62,11 +66,11 @@ try {
   console.log(`PayOps database: ${where}; ${database.appliedMigrations.length} migration(s) applied now.`);
 
   const prisma = createPrismaClient(database.url);
-  const report = await seedDatabase(prisma, {
-    production: env.NODE_ENV === "production" && database.mode === "external",
-  });
+  const report = await seedDatabase(prisma, plan);
+  const adminHint = env.NODE_ENV === "production" ? await firstAdminHint(prisma) : undefined;
   await prisma.$disconnect();
   console.log(`Seed: ${JSON.stringify(report)}`);
+  if (adminHint) console.log(adminHint);
 
   const stripe = await startStripeForApp(env, dataDir);
   stops.push(stripe.stop);
@@ -88,4 +92,11 @@ try {
 } catch (error) {
   console.error(`PayOps could not start: ${error instanceof Error ? error.message : String(error)}`);
   await shutdown(1);
+}
+
+/** Production starts with no staff: say once how to create the first admin. */
+async function firstAdminHint(prisma: ReturnType<typeof createPrismaClient>): Promise<string | undefined> {
+  const admins = await prisma.staffUser.count({ where: { role: "admin", active: true } });
+  if (admins > 0) return undefined;
+  return "No admin yet: create the first one with `npm run staff:create-admin -- --email you@example.com --name 'Your Name'` (it asks for the password).";
 }

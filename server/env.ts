@@ -14,6 +14,8 @@ const postgresUrl = z.string().refine((value) => {
   }
 }, "expected a postgresql://user:password@host:port/database URL");
 
+const flag = optional(z.enum(["0", "1"], "expected 0 or 1")).transform((value) => value === "1");
+
 const port = z.coerce.number().int().min(1).max(65535);
 
 export const serverEnvSchema = z.object({
@@ -45,6 +47,10 @@ export const serverEnvSchema = z.object({
    * 10000 JPY) wait for someone with refunds.approve who did not request them.
    */
   REFUND_APPROVAL_THRESHOLD_MINOR: z.coerce.number().int().min(0).default(10_000),
+  /** Production normally refuses the Stripe sandbox; 1 allows it (end-to-end runs, demos), loudly logged. */
+  PAYOPS_ALLOW_SANDBOX_IN_PRODUCTION: flag,
+  /** Production never seeds the README's staff accounts unless this is 1 (with the sandbox only). */
+  PAYOPS_SEED_DEVELOPMENT_STAFF: flag,
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -6,7 +6,8 @@ import { hashPassword } from "./password";
 
 export async function createStaffUser(
   prisma: PrismaClient,
-  input: { email: string; name: string; role: StaffRole; password: string; actorId: string },
+  /** actorId undefined: created from the command line (`npm run staff:create-admin`), audited as the system. */
+  input: { email: string; name: string; role: StaffRole; password: string; actorId: string | undefined },
 ): Promise<{ id: string }> {
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
@@ -19,7 +20,7 @@ export async function createStaffUser(
       select: { id: true },
     });
     await recordAudit(tx, {
-      actor: { kind: "staff", staffUserId: input.actorId },
+      actor: input.actorId ? { kind: "staff", staffUserId: input.actorId } : { kind: "system" },
       action: "staff.created",
       subject: { type: "staff_user", id: user.id },
       after: { email, role: input.role },

@@ -34,7 +34,7 @@ describe("startDatabase", () => {
     expect(first.mode).toBe("embedded");
     expect(first.appliedMigrations).toEqual(readMigrations().map((m) => m.name));
     const prisma = createPrismaClient(first.url);
-    await seedDatabase(prisma, { production: false });
+    await seedDatabase(prisma, { seedDevelopmentStaff: true, seedCatalogue: true });
     await prisma.$disconnect();
     const seeded = await countSeeded(first.url);
     expect(seeded.staff).toBeGreaterThan(0);
@@ -44,7 +44,7 @@ describe("startDatabase", () => {
     try {
       expect(second.appliedMigrations).toEqual([]);
       const prismaAgain = createPrismaClient(second.url);
-      await seedDatabase(prismaAgain, { production: false });
+      await seedDatabase(prismaAgain, { seedDevelopmentStaff: true, seedCatalogue: true });
       await prismaAgain.$disconnect();
       expect(await countSeeded(second.url)).toEqual(seeded);
     } finally {
