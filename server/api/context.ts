@@ -1,7 +1,7 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { StaffSession } from "../auth/staff-session";
 import { resolveStaffSession } from "../auth/staff-session";
+import { requestIdFrom } from "../observability/client-error";
 
 export type ApiContext = {
   requestId: string;
@@ -10,9 +10,9 @@ export type ApiContext = {
   headers: Headers;
 };
 
-export async function createApiContext(options: { headers: Headers }): Promise<ApiContext> {
+export async function createApiContext(options: { headers: Headers; requestId?: string }): Promise<ApiContext> {
   return {
-    requestId: options.headers.get("x-request-id") ?? randomUUID(),
+    requestId: options.requestId ?? requestIdFrom(options.headers),
     staff: await resolveStaffSession(options.headers),
     headers: options.headers,
   };

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { AppError } from "../errors";
+import { internalErrorMessage } from "../observability/client-error";
 import { logger } from "../observability/logger";
 import type { ApiContext } from "./context";
 
@@ -19,22 +21,34 @@ const TRPC_CODES = {
 
 const t = initTRPC.context<ApiContext>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  /**
+   * The one place a tRPC error becomes what the client reads. Internal failures are logged here with
+   * the request id and replaced by a sentence carrying that id: no Prisma text, SQL or stack leaves.
+   */
+  errorFormatter({ shape, error, ctx, path }) {
+    const requestId = ctx?.requestId ?? randomUUID();
+    const { stack: _stack, ...data } = shape.data;
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      logger.error({ err: error.cause ?? error, path, requestId }, "procedure failed");
+      return {
+        ...shape,
+        message: internalErrorMessage(requestId),
+        data: { ...data, requestId, zodIssues: null, appCode: null },
+      };
+    }
     const zod = error.cause instanceof ZodError ? error.cause.issues.map((issue) => issue.message) : null;
     const appCode = error.cause instanceof AppError ? error.cause.code : null;
-    return { ...shape, data: { ...shape.data, zodIssues: zod, appCode } };
+    return { ...shape, data: { ...data, requestId, zodIssues: zod, appCode } };
   },
 });
 
-/** AppErrors become tRPC errors with the matching status; anything else is logged and hidden. */
-const mapErrors = t.middleware(async ({ next, ctx, path }) => {
+/** AppErrors become tRPC errors with the matching status; anything else stays internal (hidden above). */
+const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
       result.error = new TRPCError({ code: TRPC_CODES[cause.code], message: cause.message, cause });
-    } else if (result.error.code === "INTERNAL_SERVER_ERROR") {
-      logger.error({ err: cause ?? result.error, path, requestId: ctx.requestId }, "procedure failed");
     }
   }
   return result;
