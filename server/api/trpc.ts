@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import { Prisma } from "../db/client";
 import { AppError } from "../errors";
 import { internalErrorMessage } from "../observability/client-error";
 import { logger } from "../observability/logger";
+import { findUnstorableText } from "../validation/storable-input";
 import type { ApiContext } from "./context";
 
 const TRPC_CODES = {
@@ -49,6 +51,9 @@ const mapErrors = t.middleware(async ({ next }) => {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
       result.error = new TRPCError({ code: TRPC_CODES[cause.code], message: cause.message, cause });
+    } else if (cause instanceof Prisma.PrismaClientKnownRequestError && cause.code === "P2025") {
+      // An id that names nothing (findUniqueOrThrow, update by id) is the caller's mistake, not ours.
+      result.error = new TRPCError({ code: "NOT_FOUND", message: "Nothing with that id exists", cause });
     }
   }
   return result;
@@ -57,4 +62,14 @@ const mapErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
-export const publicProcedure = t.procedure.use(mapErrors);
+/**
+ * Text PostgreSQL cannot hold (NUL, lone surrogates) is refused for every procedure before its own
+ * schema runs, so a field added later cannot forget the check and reach SQL as a 500.
+ */
+const refuseUnstorableText = t.middleware(async ({ next, getRawInput }) => {
+  const problem = findUnstorableText(await getRawInput());
+  if (problem) throw new TRPCError({ code: "BAD_REQUEST", message: `Invalid input: ${problem}` });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseUnstorableText);

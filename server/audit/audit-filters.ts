@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { calendarDate } from "../validation/storable-input";
 import { AUDIT_ACTIONS } from "./audit-actions";
 
-const isoDate = z.iso.date("expected a date such as 2026-11-28");
+const isoDate = calendarDate();
 
 /** Filters finance uses to narrow the audit log; the same filters drive the CSV export. */
 export const auditFiltersSchema = z

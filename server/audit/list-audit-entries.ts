@@ -61,7 +61,7 @@ export async function listAuditEntries(
 ): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
   const where = auditWhere(options.filters);
   if (options.cursor) {
-    const after = decodeCursor(options.cursor);
+    const after = decodeCursor(options.cursor, "timestamp");
     const createdAt = new Date(String(after.value));
     where.AND = [
       ...(where.AND as Prisma.AuditLogWhereInput[]),

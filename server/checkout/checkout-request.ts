@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { AppError } from "../errors";
+import { unstorableTextReason } from "../validation/storable-input";
 
 const text = (label: string, max: number) =>
   z
     .string(`${label} is required`)
+    .refine((value) => unstorableTextReason(value) === null, `${label} contains a character we cannot store`)
     .trim()
     .min(1, `${label} is required`)
     .max(max, `${label} must be at most ${max} characters`);
@@ -11,7 +13,12 @@ const text = (label: string, max: number) =>
 export const shippingAddressSchema = z.object({
   name: text("Full name", 120),
   line1: text("Address", 200),
-  line2: z.string().trim().max(200, "Address line 2 must be at most 200 characters").optional(),
+  line2: z
+    .string()
+    .refine((value) => unstorableTextReason(value) === null, "Address line 2 contains a character we cannot store")
+    .trim()
+    .max(200, "Address line 2 must be at most 200 characters")
+    .optional(),
   city: text("City", 100),
   postalCode: text("Postal code", 20),
   country: z

@@ -1,6 +1,5 @@
 import { decodeCursor, encodeCursor } from "../back-office/keyset-cursor";
 import { Prisma, type PrismaClient } from "../db/client";
-import { AppError } from "../errors";
 import { toMinorUnits } from "../money";
 import type { OrderListQuery, OrderSort } from "./order-list-query";
 
@@ -32,9 +31,8 @@ function sortValueOf(row: { createdAt: Date; totalMinor: number; status: string 
 
 function keysetCondition(query: OrderListQuery, column: Prisma.Sql): Prisma.Sql | null {
   if (!query.cursor) return null;
-  const { value, id } = decodeCursor(query.cursor);
-  const expected = query.sort === "total" ? "number" : "string";
-  if (typeof value !== expected) throw new AppError("BAD_REQUEST", "The page cursor belongs to another sort order");
+  const kind = query.sort === "created_at" ? "timestamp" : query.sort === "total" ? "integer" : "text";
+  const { value, id } = decodeCursor(query.cursor, kind);
   const typed =
     query.sort === "created_at"
       ? Prisma.sql`${new Date(String(value))}::timestamptz`

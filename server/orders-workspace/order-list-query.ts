@@ -1,11 +1,23 @@
 import { z } from "zod";
-import { normalizeCurrency } from "../money";
+import { normalizeCurrency, toMinorUnits } from "../money";
+import { calendarDate, INT32_MAX } from "../validation/storable-input";
 
-const isoDate = z.iso.date("expected a date such as 2026-11-28");
+const isoDate = calendarDate();
 const decimalAmount = z
   .string()
   .trim()
+  .max(30, "expected an amount such as 12.50")
   .regex(/^\d+(\.\d+)?$/, "expected an amount such as 12.50");
+
+/** An amount bound that is not a whole number of the currency's minor units, or above any order total. */
+function amountProblem(amount: string | undefined, currency: string | undefined): string | null {
+  if (!amount || !currency) return null;
+  try {
+    return toMinorUnits(amount, currency) > INT32_MAX ? `${amount} ${currency} is above any order total` : null;
+  } catch (error) {
+    return error instanceof Error ? error.message : "not an amount";
+  }
+}
 
 export const ORDER_SORTS = ["created_at", "total", "status"] as const;
 export type OrderSort = (typeof ORDER_SORTS)[number];
@@ -50,6 +62,12 @@ export const orderListQuerySchema = z
   .refine((query) => query.currency || (!query.minAmount && !query.maxAmount), {
     message: "choose a currency to filter by amount",
     path: ["currency"],
+  })
+  .superRefine((query, ctx) => {
+    for (const field of ["minAmount", "maxAmount"] as const) {
+      const problem = amountProblem(query[field], query.currency);
+      if (problem) ctx.addIssue({ code: "custom", message: problem, path: [field] });
+    }
   });
 
 export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
