@@ -1,12 +1,15 @@
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
+import { priceCart } from "../catalogue/price-cart";
 import { seedCatalogue } from "../catalogue/seed-catalogue";
 import type { FraudHook } from "../fraud/fraud-hook";
 import { applyPaymentIntentToOrder } from "../orders/apply-payment-intent";
 import { createStripeClient } from "../stripe/client";
 import { type RunningSandbox, startSandbox } from "../stripe-sandbox";
+import { parseCheckoutRequest } from "./checkout-request";
 import { BLOCKED_MESSAGE, createCheckout } from "./create-checkout";
+import { createOrder } from "./create-order";
 import { getCustomerOrder } from "./get-customer-order";
 import { resumePayment } from "./resume-payment";
 
@@ -92,6 +95,24 @@ describe("createCheckout", () => {
     expect(intent.metadata.order_id).toBe(order.id);
     expect(intent.capture_method).not.toBe("manual");
     expect(order.payments.map((payment) => payment.stripePaymentIntentId)).toEqual([intent.id]);
+  });
+
+  it("20 simultaneous checkouts for a new email all succeed with one customer row (no unique-key 500)", async () => {
+    const email = `new-buyer-${Date.now()}@example.com`;
+    const attempts = Array.from({ length: 20 }, () => request({ email }));
+    // Priced once up front, so the twenty reach the customer write together, as a burst of requests does.
+    const cart = await priceCart(attempts[0]!.cart, database.prisma);
+    const decision = { outcome: "allow", reasons: [] } as const;
+    const outcomes = await Promise.allSettled(
+      attempts.map((attempt) =>
+        createOrder(database.prisma, { request: parseCheckoutRequest(attempt), cart, decision }),
+      ),
+    );
+    const failures = outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [String(outcome.reason)] : []));
+    expect(failures).toEqual([]);
+    const customers = await database.prisma.customer.findMany({ where: { email }, include: { orders: true } });
+    expect(customers).toHaveLength(1);
+    expect(customers[0]!.orders).toHaveLength(20);
   });
 
   it("makes one order and one PaymentIntent for two simultaneous calls with the same key", async () => {

@@ -1,5 +1,5 @@
 import type { PricedCart } from "../catalogue/price-cart";
-import { Prisma, type PrismaClient } from "../db/client";
+import { Prisma, type PrismaClient, type Tx } from "../db/client";
 import type { FraudDecision } from "../fraud/fraud-hook";
 import type { CheckoutRequest } from "./checkout-request";
 import { ORDER_STATUS_PENDING_PAYMENT } from "./order-status";
@@ -19,12 +19,7 @@ export async function createOrder(
 ): Promise<{ orderId: string; created: boolean }> {
   try {
     const orderId = await prisma.$transaction(async (tx) => {
-      const customer = await tx.customer.upsert({
-        where: { email: request.email },
-        create: { email: request.email, name: request.shipping.name },
-        update: {},
-        select: { id: true },
-      });
+      const customer = await upsertCustomer(tx, request.email, request.shipping.name);
       const order = await tx.order.create({
         data: {
           publicToken: newPublicToken(),
@@ -75,6 +70,19 @@ export async function createOrder(
     });
     return { orderId: existing.id, created: false };
   }
+}
+
+/**
+ * One customer per email, race-free: Prisma's upsert reads, then inserts, so simultaneous first
+ * checkouts for one email collided on the unique key. ON CONFLICT waits for the other insert and
+ * returns its row; the no-op update is what makes RETURNING give the existing id.
+ */
+async function upsertCustomer(tx: Tx, email: string, name: string): Promise<{ id: string }> {
+  const [customer] = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO customers (id, email, name) VALUES (gen_random_uuid(), ${email}, ${name})
+    ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email
+    RETURNING id`;
+  return customer!;
 }
 
 function isCheckoutKeyConflict(error: unknown): boolean {
