@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
 import { priceCart } from "../catalogue/price-cart";
 import { seedCatalogue } from "../catalogue/seed-catalogue";
-import type { FraudHook } from "../fraud/fraud-hook";
+import type { FraudDecision, FraudHook } from "../fraud/fraud-hook";
 import { applyPaymentIntentToOrder } from "../orders/apply-payment-intent";
 import { createStripeClient } from "../stripe/client";
 import { type RunningSandbox, startSandbox } from "../stripe-sandbox";
@@ -102,7 +102,7 @@ describe("createCheckout", () => {
     const attempts = Array.from({ length: 20 }, () => request({ email }));
     // Priced once up front, so the twenty reach the customer write together, as a burst of requests does.
     const cart = await priceCart(attempts[0]!.cart, database.prisma);
-    const decision = { outcome: "allow", reasons: [] } as const;
+    const decision: FraudDecision = { outcome: "allow", reasons: [] };
     const outcomes = await Promise.allSettled(
       attempts.map((attempt) =>
         createOrder(database.prisma, { request: parseCheckoutRequest(attempt), cart, decision }),
