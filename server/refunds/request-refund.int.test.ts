@@ -193,6 +193,42 @@ describe("requestRefund", () => {
     ]);
   });
 
+  it("splitting a refund does not dodge approval: 10000 + 10000 + 5600 against a 10000 threshold", async () => {
+    const order = await seedPaidOrder(database.prisma, stripe, {
+      lines: [{ name: "Oak side table", quantity: 1, lineTotalMinor: 25_600 }],
+    });
+    const ask = (amountMinor: number, key: string) =>
+      requestRefund(
+        {
+          orderId: order.orderId,
+          amountMinor,
+          reasonCode: "requested_by_customer",
+          idempotencyKey: key,
+          requestedBy: support,
+        },
+        deps,
+      );
+    const first = await ask(10_000, "split-1");
+    const second = await ask(10_000, "split-2");
+    const third = await ask(5_600, "split-3");
+    expect([first, second, third].map(({ refund }) => refund.status)).toEqual([
+      "pending",
+      "awaiting_approval",
+      "awaiting_approval",
+    ]);
+    const refunded = await stripe.refunds.list({ payment_intent: order.paymentIntentId });
+    expect(refunded.data.map((refund) => refund.amount)).toEqual([10_000]);
+
+    // Approved refunds do not use up the allowance: after finance approves the second, a small one
+    // still waits (10000 went out unapproved), and a rejected one frees nothing of the allowance.
+    await approveRefund({ refundId: second.refund.id, approvedBy: finance }, deps);
+    await rejectRefund(
+      { refundId: third.refund.id, reason: "split", rejectedBy: finance },
+      { prisma: database.prisma },
+    );
+    expect((await ask(100, "split-4")).refund.status).toBe("awaiting_approval");
+  });
+
   it("a rejected refund frees its amount and is audited with the reason", async () => {
     const order = await seedPaidOrder(database.prisma, stripe, { lines });
     const { refund } = await requestRefund(

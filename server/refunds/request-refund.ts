@@ -9,6 +9,7 @@ import { refuseWhileDisputed } from "./open-dispute";
 import { orderLinesRefunded } from "./order-lines-refunded";
 import { priceRefundLines, type RequestedRefundLine } from "./price-refund-lines";
 import { REFUND_TX_OPTIONS, type RefundDeps, type StaffActor } from "./refund-deps";
+import { refundNeedsApproval } from "./refund-needs-approval";
 import type { RefundReasonCode } from "./refund-status";
 import { lockCapturedPayment, refundableAmount } from "./refundable-amount";
 
@@ -30,7 +31,8 @@ export type RefundRequestResult = { refund: Refund; created: boolean };
 /**
  * Asks for a refund. In one transaction under the order's and the payment's row locks: check the refundable amount
  * and that no dispute is open, insert the refund and its audit row. Small refunds then go to Stripe
- * straight away; larger ones wait for approval.
+ * straight away; larger ones, and small ones that would take the payment's unapproved total past
+ * the threshold, wait for approval.
  */
 export async function requestRefund(input: RefundRequest, deps: RefundDeps): Promise<RefundRequestResult> {
   if ((input.amountMinor === undefined) === (input.lines === undefined)) {
@@ -73,7 +75,11 @@ async function insertRefund(tx: Tx, input: RefundRequest, deps: RefundDeps): Pro
       { refundableMinor: before.refundableMinor, currency: payment.currency },
     );
   }
-  const needsApproval = amountMinor > deps.approvalThresholdMinor;
+  const needsApproval = await refundNeedsApproval(tx, {
+    paymentId: payment.id,
+    amountMinor,
+    thresholdMinor: deps.approvalThresholdMinor,
+  });
   const refund = await tx.refund.create({
     data: {
       orderId: input.orderId,
