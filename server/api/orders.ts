@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { roleHasPermission } from "../auth/permissions";
 import { db } from "../db/client";
 import { getOrderDetail } from "../orders-workspace/get-order-detail";
 import { getOverview } from "../orders-workspace/get-overview";
@@ -15,5 +16,7 @@ export const ordersRouter = router({
     .query(({ input }) => listOrders(db(), input)),
   detail: permitted("orders.read")
     .input(z.object({ orderId: z.uuid("expected an order id") }))
-    .query(({ input }) => getOrderDetail(db(), input.orderId)),
+    .query(({ input, ctx }) =>
+      getOrderDetail(db(), input.orderId, { canReadLedger: roleHasPermission(ctx.staff.role, "ledger.read") }),
+    ),
 });

@@ -18,8 +18,12 @@ async function stripeEventsFor(prisma: PrismaClient, paymentIntentIds: string[])
   );
 }
 
-/** Everything the back office shows about one order, read in parallel. */
-export async function getOrderDetail(prisma: PrismaClient, orderId: string) {
+/**
+ * Everything the back office shows about one order, read in parallel. Ledger lines are finance's
+ * data (`ledger.read`): for anyone else they are null, not an empty list, so no screen can show
+ * them by accident and none can mistake "hidden" for "no entries".
+ */
+export async function getOrderDetail(prisma: PrismaClient, orderId: string, viewer: { canReadLedger: boolean }) {
   const order = await prisma.order.findUnique({
     where: { id: orderId },
     include: {
@@ -41,7 +45,7 @@ export async function getOrderDetail(prisma: PrismaClient, orderId: string) {
     }),
     loadOrderRefunds(prisma, orderId),
     loadOrderDisputes(prisma, orderId),
-    loadOrderLedgerLines(prisma, orderId),
+    viewer.canReadLedger ? loadOrderLedgerLines(prisma, orderId) : null,
   ]);
   const staffActions = audit.map((row) => ({ ...row, actorEmail: row.actor?.email ?? null }));
   const { customer, items, payments, statusHistory, ...summary } = order;

@@ -87,7 +87,7 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
         />
         <DisputesSection disputes={disputes} actions={<OrderDisputeLinks disputes={disputes} />} />
       </div>
-      <LedgerSection lines={ledgerLines} />
+      {ledgerLines ? <LedgerSection lines={ledgerLines} /> : null}
     </div>
   );
 }
