@@ -8,9 +8,13 @@ import { afterEach, describe, expect, it } from "vitest";
 /** Runs `npm run dev`'s launcher with `env` and resolves with its exit code and output once it exits. */
 function launch(env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/run-app.ts", "dev"], {
-      env: { ...process.env, DATABASE_URL: "", STRIPE_SECRET_KEY: "", ...env },
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--conditions=react-server", "scripts/run-app.ts", "dev"],
+      {
+        env: { ...process.env, DATABASE_URL: "", STRIPE_SECRET_KEY: "", ...env },
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
