@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { DisputesTable } from "@/components/back-office/disputes/disputes-table";
 import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
-import { db } from "@/server/db/client";
-import { type DisputeListFilter, listDisputes } from "@/server/disputes/list-disputes";
+import { serverCaller } from "@/server/api/server-caller";
+import type { DisputeListFilter } from "@/server/disputes/list-disputes";
 import { requireStaffPage } from "../../back-office-access";
 
 export const metadata: Metadata = { title: "Disputes" };
@@ -19,7 +20,7 @@ export default async function DisputesPage({ searchParams }: { searchParams: Pro
   if (!allowed) return <ForbiddenNotice permission="orders.read" />;
   const requested = (await searchParams).filter;
   const filter = FILTERS.find((option) => option.value === requested)?.value ?? "open";
-  const disputes = await listDisputes(db(), filter);
+  const disputes = await (await serverCaller(await headers())).disputes.list({ filter });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-stone-900">Disputes</h1>

@@ -1,27 +1,16 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { EvidenceForm } from "@/components/back-office/disputes/evidence-form";
 import { formatTimeLeft } from "@/components/back-office/disputes/format-time-left";
 import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
+import { serverCaller } from "@/server/api/server-caller";
 import { roleHasPermission } from "@/server/auth/permissions";
-import { db } from "@/server/db/client";
-import { getDisputeDetail } from "@/server/disputes/get-dispute-detail";
-import { isAppError } from "@/server/errors";
 import { formatMoney } from "@/server/money";
 import { requireStaffPage } from "../../../back-office-access";
+import { orNotFound } from "../../../or-not-found";
 
 export const metadata: Metadata = { title: "Dispute" };
-
-async function load(disputeId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(disputeId)) notFound();
-  try {
-    return await getDisputeDetail(db(), disputeId);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
 
 export default async function DisputePage({ params }: { params: Promise<{ disputeId: string }> }) {
   const { disputeId } = await params;
@@ -30,7 +19,9 @@ export default async function DisputePage({ params }: { params: Promise<{ disput
     "orders.read",
   );
   if (!allowed) return <ForbiddenNotice permission="orders.read" />;
-  const { dispute, evidence, readOnly, timeLeftMs } = await load(disputeId);
+  const { dispute, evidence, readOnly, timeLeftMs } = await orNotFound(
+    (await serverCaller(await headers())).disputes.detail({ disputeId }),
+  );
   const facts: [string, string][] = [
     ["Status", dispute.status.replaceAll("_", " ")],
     ["Reason", dispute.reason.replaceAll("_", " ")],

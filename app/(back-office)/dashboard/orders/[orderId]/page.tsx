@@ -1,8 +1,6 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { OrderDisputeLinks } from "@/components/back-office/disputes/order-dispute-links";
 import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
 import { formatDateTime, shortId } from "@/components/back-office/format";
@@ -20,23 +18,17 @@ import { roleHasPermission } from "@/server/auth/permissions";
 import { formatMoney } from "@/server/money";
 import { orderStatusLabel } from "@/server/orders-workspace/order-statuses";
 import { requireStaffPage } from "../../../back-office-access";
+import { orNotFound } from "../../../or-not-found";
 
 export const metadata: Metadata = { title: "Order" };
-
-async function loadDetail(orderId: string) {
-  try {
-    return await (await serverCaller(await headers())).orders.detail({ orderId });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
-}
 
 export default async function OrderDetailPage({ params }: { params: Promise<{ orderId: string }> }) {
   const { orderId } = await params;
   const { staff, allowed } = await requireStaffPage(`/dashboard/orders/${encodeURIComponent(orderId)}`, "orders.read");
   if (!allowed) return <ForbiddenNotice permission="orders.read" />;
-  const { order, customer, items, payments, timeline, refunds, disputes, ledgerLines } = await loadDetail(orderId);
+  const { order, customer, items, payments, timeline, refunds, disputes, ledgerLines } = await orNotFound(
+    (await serverCaller(await headers())).orders.detail({ orderId }),
+  );
   return (
     <div className="space-y-4">
       <p className="text-sm">
