@@ -2,7 +2,8 @@ import type Stripe from "stripe";
 import type { PrismaClient } from "../db/client";
 import { AppError } from "../errors";
 import { formatMoney } from "../money";
-import { isPayableStatus, isWatchedStatus, orderStatusLabel } from "./order-status";
+import { customerOrderStatusLabel } from "../orders/order-status-labels";
+import { isPayableStatus, isWatchedStatus } from "./order-status";
 import { looksLikePublicToken } from "./public-token";
 import { type ApplyPaymentIntent, type SyncedPaymentIntent, syncPaymentIntent } from "./sync-payment-intent";
 
@@ -52,7 +53,7 @@ export async function getCustomerOrder(
   return {
     token: order.publicToken,
     status: order.status,
-    statusLabel: orderStatusLabel(order.status),
+    statusLabel: customerOrderStatusLabel(order.status),
     watching: isWatchedStatus(order.status),
     canPay: isPayableStatus(order.status),
     paymentProblem: isPayableStatus(order.status) ? (synced?.problem ?? null) : null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPayableStatus, isWatchedStatus, orderStatusLabel } from "./order-status";
+import { isPayableStatus, isWatchedStatus } from "./order-status";
 
 describe("order status for the customer", () => {
   it("keeps watching while the payment can still move", () => {
@@ -11,11 +11,5 @@ describe("order status for the customer", () => {
     expect(isPayableStatus("payment_failed")).toBe(true);
     expect(isPayableStatus("paid")).toBe(false);
     expect(isPayableStatus("in_review")).toBe(false);
-  });
-
-  it("names statuses in words", () => {
-    expect(orderStatusLabel("paid")).toBe("Paid");
-    expect(orderStatusLabel("payment_failed")).toBe("Payment failed");
-    expect(orderStatusLabel("something_new")).toBe("Something new");
   });
 });

@@ -12,33 +12,10 @@ const WATCHED: ReadonlySet<string> = new Set<OrderState>(["pending_payment", "re
 /** Statuses in which the customer may (re)try paying on the same order. */
 const PAYABLE: ReadonlySet<string> = new Set<OrderState>(["pending_payment", "requires_action", "payment_failed"]);
 
-/** What the customer sees: a dispute is the merchant's business, so a won one still reads "Paid". */
-const LABELS: Record<OrderState, string> = {
-  pending_payment: "Awaiting payment",
-  requires_action: "Awaiting authentication",
-  processing: "Processing",
-  paid: "Paid",
-  payment_failed: "Payment failed",
-  in_review: "In review",
-  canceled: "Canceled",
-  refunded: "Refunded",
-  partially_refunded: "Partially refunded",
-  disputed: "Disputed",
-  dispute_won: "Paid",
-  dispute_lost: "Disputed",
-};
-
 export function isWatchedStatus(status: string): boolean {
   return WATCHED.has(status);
 }
 
 export function isPayableStatus(status: string): boolean {
   return PAYABLE.has(status);
-}
-
-export function orderStatusLabel(status: string): string {
-  return (
-    (LABELS as Record<string, string>)[status] ??
-    status.replaceAll("_", " ").replace(/^./, (first) => first.toUpperCase())
-  );
 }

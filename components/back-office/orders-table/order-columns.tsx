@@ -1,9 +1,9 @@
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
 import Link from "next/link";
 import { formatMoney } from "@/server/money";
+import { staffOrderStatusLabel } from "@/server/orders/order-status-labels";
 import type { OrderListRow } from "@/server/orders-workspace/list-orders";
 import type { OrderSort } from "@/server/orders-workspace/order-list-query";
-import { orderStatusLabel } from "@/server/orders-workspace/order-statuses";
 import { formatDateTime, shortId } from "../format";
 
 export const orderTableFeatures = tableFeatures({});
@@ -27,7 +27,7 @@ export const orderColumns = helper.columns([
   }),
   helper.accessor("createdAt", { header: "Created", cell: (info) => formatDateTime(info.getValue()) }),
   helper.accessor("customerEmail", { header: "Customer" }),
-  helper.accessor("status", { header: "Status", cell: (info) => orderStatusLabel(info.getValue()) }),
+  helper.accessor("status", { header: "Status", cell: (info) => staffOrderStatusLabel(info.getValue()) }),
   helper.accessor((row) => formatMoney(row.totalMinor, row.currency), { id: "total", header: "Total" }),
   helper.accessor("paymentStatus", { header: "Payment", cell: (info) => info.getValue() ?? "—" }),
   helper.accessor((row) => (row.refundedMinor > 0 ? formatMoney(row.refundedMinor, row.currency) : "—"), {

@@ -2,7 +2,7 @@
 
 import { type FormEvent, useId } from "react";
 import { Button } from "@/components/ui/button";
-import { ORDER_STATUS_LABELS } from "@/server/orders-workspace/order-statuses";
+import { STAFF_ORDER_STATUS_LABELS } from "@/server/orders/order-status-labels";
 import type { OrdersView } from "./orders-url-state";
 
 const CURRENCIES = ["USD", "EUR", "GBP", "JPY"];
@@ -37,7 +37,7 @@ export function OrdersFilters({ view, onApply }: { view: OrdersView; onApply: (v
       <fieldset className="sm:col-span-2 lg:col-span-6">
         <legend className="text-sm font-medium text-stone-900">Status</legend>
         <div className="mt-1 flex flex-wrap gap-3">
-          {Object.entries(ORDER_STATUS_LABELS).map(([status, label]) => (
+          {Object.entries(STAFF_ORDER_STATUS_LABELS).map(([status, label]) => (
             <label key={status} className="flex items-center gap-1 text-sm">
               <input type="checkbox" name="status" value={status} defaultChecked={view.statuses.includes(status)} />
               {label}

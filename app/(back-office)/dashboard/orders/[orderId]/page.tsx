@@ -16,7 +16,7 @@ import { RefundPanel } from "@/components/back-office/refunds/refund-panel";
 import { serverCaller } from "@/server/api/server-caller";
 import { roleHasPermission } from "@/server/auth/permissions";
 import { formatMoney } from "@/server/money";
-import { orderStatusLabel } from "@/server/orders-workspace/order-statuses";
+import { staffOrderStatusLabel } from "@/server/orders/order-status-labels";
 import { requireStaffPage } from "../../../back-office-access";
 import { orNotFound } from "../../../or-not-found";
 
@@ -41,7 +41,7 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
           Order <span className="font-mono">{shortId(order.id)}</span>
         </h1>
         <p className="text-sm text-stone-700">
-          {orderStatusLabel(order.status)} · {formatMoney(order.totalMinor, order.currency)} · created{" "}
+          {staffOrderStatusLabel(order.status)} · {formatMoney(order.totalMinor, order.currency)} · created{" "}
           {formatDateTime(order.createdAt)}
         </p>
       </header>
