@@ -1,6 +1,6 @@
 import type { Tx } from "@/server/db/client";
+import { normalizeCurrency } from "../money";
 import type { LedgerAccountType, LedgerDirection } from "./chart-of-accounts";
-import { normaliseCurrency } from "./normalise-currency";
 
 export type AccountBalance = {
   code: string;
@@ -23,7 +23,7 @@ export async function accountBalances(
   options: { at?: Date; currency?: string } = {},
 ): Promise<AccountBalance[]> {
   const at = options.at ?? null;
-  const currency = options.currency ? normaliseCurrency(options.currency) : null;
+  const currency = options.currency ? normalizeCurrency(options.currency) : null;
   const rows = await tx.$queryRaw<Omit<AccountBalance, "balance">[]>`
     SELECT a."code", a."currency", a."name", a."type"::text AS type, a."normal_balance"::text AS "normalBalance",
            coalesce(s.debits, 0)::bigint AS debits, coalesce(s.credits, 0)::bigint AS credits

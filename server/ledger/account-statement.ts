@@ -1,7 +1,7 @@
 import type { Tx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { normalizeCurrency } from "../money";
 import type { LedgerDirection } from "./chart-of-accounts";
-import { normaliseCurrency } from "./normalise-currency";
 
 export type StatementLine = {
   lineId: bigint;
@@ -33,7 +33,7 @@ export async function accountStatement(
   tx: Tx,
   options: { accountCode: string; currency: string; from: Date; to: Date },
 ): Promise<AccountStatement> {
-  const currency = normaliseCurrency(options.currency);
+  const currency = normalizeCurrency(options.currency);
   const { accountCode, from, to } = options;
   if (from > to) throw new AppError("BAD_REQUEST", "A statement's start must not be after its end");
   const accounts = await tx.$queryRaw<{ name: string; normalBalance: LedgerDirection }[]>`

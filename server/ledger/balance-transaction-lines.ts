@@ -1,8 +1,8 @@
 import type Stripe from "stripe";
 import { AppError } from "@/server/errors";
+import { normalizeCurrency } from "../money";
 import { ACCOUNT } from "./chart-of-accounts";
 import { type JournalLine, signedLine } from "./journal-entry";
-import { normaliseCurrency } from "./normalise-currency";
 
 type BalanceTransaction = Stripe.BalanceTransaction;
 
@@ -58,7 +58,7 @@ export function balanceTransactionLines(
   accounts: { counter: string; fee: string },
 ): JournalLine[] {
   checkBalanceTransaction(balanceTransaction);
-  const currency = normaliseCurrency(balanceTransaction.currency);
+  const currency = normalizeCurrency(balanceTransaction.currency);
   return [
     ...signedLine(stripeBalanceAccount(balanceTransaction), currency, BigInt(balanceTransaction.net)),
     ...signedLine(accounts.fee, currency, BigInt(balanceTransaction.fee)),

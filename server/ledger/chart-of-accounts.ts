@@ -1,5 +1,5 @@
 import type { Tx } from "@/server/db/client";
-import { normaliseCurrency } from "./normalise-currency";
+import { normalizeCurrency } from "../money";
 
 export type LedgerAccountType = "asset" | "liability" | "equity" | "revenue" | "expense";
 export type LedgerDirection = "debit" | "credit";
@@ -47,7 +47,7 @@ export const DEFAULT_CHART: readonly ChartAccount[] = [
  * admin) are left as they are. Safe to run concurrently and repeatedly.
  */
 export async function ensureChartOfAccounts(tx: Tx, currency: string): Promise<void> {
-  const iso = normaliseCurrency(currency);
+  const iso = normalizeCurrency(currency);
   await tx.$executeRaw`
     INSERT INTO "ledger_accounts" ("id", "code", "currency", "name", "type", "normal_balance")
     SELECT gen_random_uuid(), c.code, ${iso}, c.name, c.type::"LedgerAccountType", c.normal_balance::"LedgerDirection"

@@ -1,6 +1,6 @@
 import { AppError } from "@/server/errors";
+import { normalizeCurrency } from "../money";
 import type { LedgerDirection } from "./chart-of-accounts";
-import { normaliseCurrency } from "./normalise-currency";
 import { expectUuid } from "./uuid";
 
 export type JournalLine = {
@@ -75,7 +75,7 @@ export function validateJournalEntry(entry: JournalEntry): JournalEntry {
   expectUuid(entry.source.staffUserId, "Staff user id");
   expectUuid(entry.reversesTransactionId, "Reversed transaction id");
   if (entry.lines.length < 2) throw new AppError("UNPROCESSABLE", `Entry ${key} needs at least two lines`);
-  const lines = entry.lines.map((line) => ({ ...line, currency: normaliseCurrency(line.currency) }));
+  const lines = entry.lines.map((line) => ({ ...line, currency: normalizeCurrency(line.currency) }));
   const differenceByCurrency = new Map<string, bigint>();
   for (const line of lines) {
     if (typeof line.amountMinor !== "bigint" || line.amountMinor <= 0n) {

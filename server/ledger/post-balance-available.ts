@@ -1,10 +1,10 @@
 import type Stripe from "stripe";
 import type { Tx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { normalizeCurrency } from "../money";
 import { checkBalanceTransaction, entersPendingBalance, sourceId } from "./balance-transaction-lines";
 import { ACCOUNT } from "./chart-of-accounts";
 import { signedLine } from "./journal-entry";
-import { normaliseCurrency } from "./normalise-currency";
 import { type PostingResult, postEntry } from "./post-entry";
 
 export type BalanceAvailableInput = {
@@ -27,7 +27,7 @@ export async function postBalanceAvailable(tx: Tx, input: BalanceAvailableInput)
     );
   }
   if (!entersPendingBalance(balanceTransaction) || balanceTransaction.net === 0) return null;
-  const currency = normaliseCurrency(balanceTransaction.currency);
+  const currency = normalizeCurrency(balanceTransaction.currency);
   const net = BigInt(balanceTransaction.net);
   return postEntry(tx, {
     idempotencyKey: `${balanceTransaction.id}:available`,

@@ -1,11 +1,11 @@
 import type Stripe from "stripe";
 import type { Tx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { normalizeCurrency } from "../money";
 import { checkBalanceTransaction, occurredAt, stripeBalanceAccount } from "./balance-transaction-lines";
 import { ACCOUNT } from "./chart-of-accounts";
 import { signedLine } from "./journal-entry";
 import { hasPosting, lockStripeObject } from "./lock-stripe-object";
-import { normaliseCurrency } from "./normalise-currency";
 import { postBalanceAvailable } from "./post-balance-available";
 import { type PostingResult, postEntry } from "./post-entry";
 import { payoutFailedKey, payoutPaidKey } from "./post-payout-paid";
@@ -36,7 +36,7 @@ export async function postPayoutFailed(tx: Tx, input: PayoutFailedInput): Promis
   }
   if (!payout.id.startsWith("po_")) throw new AppError("BAD_REQUEST", `"${payout.id}" is not a payout id`);
   await lockStripeObject(tx, payout.id);
-  const currency = normaliseCurrency(failure.currency);
+  const currency = normalizeCurrency(failure.currency);
   const entry = await postEntry(tx, {
     idempotencyKey: payoutFailedKey(payout.id),
     kind: "payout_failed",
@@ -57,8 +57,8 @@ export async function postPayoutFailed(tx: Tx, input: PayoutFailedInput): Promis
         occurredAt: occurredAt(failure),
         source: { stripeObjectId: payout.id, stripeEventId: input.stripeEventId },
         lines: [
-          ...signedLine(ACCOUNT.payoutsInTransit, normaliseCurrency(payout.currency), BigInt(payout.amount)),
-          ...signedLine(ACCOUNT.bank, normaliseCurrency(payout.currency), -BigInt(payout.amount)),
+          ...signedLine(ACCOUNT.payoutsInTransit, normalizeCurrency(payout.currency), BigInt(payout.amount)),
+          ...signedLine(ACCOUNT.bank, normalizeCurrency(payout.currency), -BigInt(payout.amount)),
         ],
       })
     : null;

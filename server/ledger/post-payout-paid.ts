@@ -1,10 +1,10 @@
 import type Stripe from "stripe";
 import type { Tx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { normalizeCurrency } from "../money";
 import { ACCOUNT } from "./chart-of-accounts";
 import { signedLine } from "./journal-entry";
 import { hasPosting, lockStripeObject } from "./lock-stripe-object";
-import { normaliseCurrency } from "./normalise-currency";
 import { type PostingResult, postEntry } from "./post-entry";
 
 type Payout = Pick<Stripe.Payout, "id" | "amount" | "currency" | "arrival_date">;
@@ -29,7 +29,7 @@ export async function postPayoutPaid(tx: Tx, input: PayoutPaidInput): Promise<Po
 }
 
 async function postPayoutPaidEntry(tx: Tx, payout: Payout, stripeEventId?: string | null) {
-  const currency = normaliseCurrency(payout.currency);
+  const currency = normalizeCurrency(payout.currency);
   const amount = BigInt(payout.amount);
   return postEntry(tx, {
     idempotencyKey: payoutPaidKey(payout.id),

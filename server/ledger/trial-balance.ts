@@ -1,6 +1,6 @@
 import type { Tx } from "@/server/db/client";
+import { normalizeCurrency } from "../money";
 import { accountBalances } from "./account-balances";
-import { normaliseCurrency } from "./normalise-currency";
 
 export type TrialBalanceRow = { code: string; name: string; debit: bigint; credit: bigint };
 
@@ -16,7 +16,7 @@ export type TrialBalance = {
 
 /** Each account's net balance in the debit or the credit column, for one currency, at a point in time. */
 export async function trialBalance(tx: Tx, options: { currency: string; at?: Date }): Promise<TrialBalance> {
-  const currency = normaliseCurrency(options.currency);
+  const currency = normalizeCurrency(options.currency);
   const balances = await accountBalances(tx, { currency, at: options.at });
   const rows = balances.map(({ code, name, debits, credits }) => ({
     code,

@@ -1,5 +1,5 @@
 import { AppError } from "../errors";
-import { currencyExponent, normalizeCurrency } from "./currency-exponent";
+import { currencyExponent, knownCurrency } from "./currency-exponent";
 
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
@@ -10,7 +10,7 @@ const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
  */
 export function toMinorUnits(decimal: string, currency: string): number {
   const exponent = currencyExponent(currency);
-  const code = normalizeCurrency(currency);
+  const code = knownCurrency(currency);
   const match = typeof decimal === "string" ? DECIMAL.exec(decimal.trim()) : null;
   if (!match) {
     throw new AppError("BAD_REQUEST", `"${String(decimal)}" is not a decimal amount such as 12.50`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { currencyExponent, normalizeCurrency } from "./currency-exponent";
+import { currencyExponent, knownCurrency, normalizeCurrency } from "./currency-exponent";
 
 describe("currencyExponent", () => {
   it("gives two decimals to cent currencies, none to yen, three to dinars", () => {
@@ -22,6 +22,18 @@ describe("currencyExponent", () => {
       } catch (error) {
         expect((error as AppError).code).toBe("BAD_REQUEST");
       }
+    }
+  });
+});
+
+describe("normalizeCurrency and knownCurrency", () => {
+  it("keeps any three-letter code for the ledger, and only known ones where the minor unit matters", () => {
+    expect(normalizeCurrency(" eur ")).toBe("EUR");
+    expect(normalizeCurrency("xyz")).toBe("XYZ");
+    expect(knownCurrency("jpy")).toBe("JPY");
+    expect(() => knownCurrency("xyz")).toThrow(/Unknown currency "xyz"/);
+    for (const code of ["", "US", "USDD", "12$", "us dollars"]) {
+      expect(() => normalizeCurrency(code)).toThrow(expect.objectContaining({ code: "BAD_REQUEST" }));
     }
   });
 });

@@ -30,20 +30,33 @@ const KNOWN = new Set(Intl.supportedValuesOf("currency"));
 export type CurrencyExponent = 0 | 2 | 3;
 
 /**
- * Upper-cases and checks an ISO 4217 code ("usd" from Stripe becomes "USD").
- * Throws AppError BAD_REQUEST for anything that is not a currency this runtime knows.
+ * The one currency normaliser: upper-cases and checks the shape of an ISO 4217 code ("usd" from
+ * Stripe becomes "USD"). The ledger keeps any such code (Stripe may settle in one this runtime
+ * does not know); throws AppError BAD_REQUEST for anything else.
  */
 export function normalizeCurrency(currency: string): string {
   const code = typeof currency === "string" ? currency.trim().toUpperCase() : "";
-  if (!/^[A-Z]{3}$/.test(code) || !KNOWN.has(code)) {
-    throw new AppError("BAD_REQUEST", `Unknown currency "${String(currency)}": expected an ISO 4217 code such as USD`);
+  if (!/^[A-Z]{3}$/.test(code)) {
+    throw new AppError("BAD_REQUEST", `"${String(currency)}" is not a three-letter ISO currency code`, { currency });
+  }
+  return code;
+}
+
+/**
+ * A normalised code this runtime knows, for anything that needs its minor unit (formatting,
+ * converting, filtering). Throws AppError BAD_REQUEST for an unknown one.
+ */
+export function knownCurrency(currency: string): string {
+  const code = normalizeCurrency(currency);
+  if (!KNOWN.has(code)) {
+    throw new AppError("BAD_REQUEST", `Unknown currency "${currency}": expected an ISO 4217 code such as USD`);
   }
   return code;
 }
 
 /** Digits after the decimal point in the currency's minor unit: USD 2 (cents), JPY 0, KWD 3 (fils). */
 export function currencyExponent(currency: string): CurrencyExponent {
-  const code = normalizeCurrency(currency);
+  const code = knownCurrency(currency);
   if (ZERO_DECIMAL.has(code)) return 0;
   if (THREE_DECIMAL.has(code)) return 3;
   return 2;

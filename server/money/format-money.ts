@@ -1,5 +1,5 @@
 import { toDecimalString } from "./convert-minor-units";
-import { currencyExponent, normalizeCurrency } from "./currency-exponent";
+import { currencyExponent, knownCurrency } from "./currency-exponent";
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -26,7 +26,7 @@ function formatterFor(currency: string, locale: string): Intl.NumberFormat {
  * decimal string, so no value is ever rounded through a float.
  */
 export function formatMoney(minor: number | bigint, currency: string, locale = "en-US"): string {
-  const code = normalizeCurrency(currency);
+  const code = knownCurrency(currency);
   // Intl.NumberFormat accepts decimal strings and formats them exactly; its types only say number.
   return formatterFor(code, locale).format(toDecimalString(minor, code) as unknown as number);
 }

@@ -6,5 +6,5 @@
  */
 export { allocate } from "./allocate-amount";
 export { toDecimalString, toMinorUnits } from "./convert-minor-units";
-export { type CurrencyExponent, currencyExponent, normalizeCurrency } from "./currency-exponent";
+export { type CurrencyExponent, currencyExponent, knownCurrency, normalizeCurrency } from "./currency-exponent";
 export { formatMoney } from "./format-money";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normalizeCurrency, toMinorUnits } from "../money";
+import { knownCurrency, toMinorUnits } from "../money";
 import { calendarDate, INT32_MAX } from "../validation/storable-input";
 
 const isoDate = calendarDate();
@@ -38,7 +38,7 @@ export const orderListQuerySchema = z
       .trim()
       .transform((code, ctx) => {
         try {
-          return normalizeCurrency(code);
+          return knownCurrency(code);
         } catch (error) {
           ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : "unknown currency" });
           return z.NEVER;
