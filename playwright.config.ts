@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 import { resolveChromium } from "./e2e/chromium";
-import { E2E_BASE_URL, E2E_PORT, E2E_POSTGRES_PORT, E2E_SANDBOX_PORT } from "./e2e/e2e-env";
+import { E2E_BASE_URL, E2E_METRICS_TOKEN, E2E_PORT, E2E_POSTGRES_PORT, E2E_SANDBOX_PORT } from "./e2e/e2e-env";
 
 const PORT = E2E_PORT;
 const baseURL = E2E_BASE_URL;
@@ -18,6 +18,11 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  // The Prometheus spec counts every event the app processed, so it runs once the others are done.
+  projects: [
+    { name: "app", testIgnore: /prometheus-metrics\.spec\.ts$/ },
+    { name: "metrics", testMatch: /prometheus-metrics\.spec\.ts$/, dependencies: ["app"] },
+  ],
   use: {
     baseURL,
     browserName: "chromium",
@@ -48,6 +53,7 @@ export default defineConfig({
       AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("hex"),
       PAYOPS_ALLOW_SANDBOX_IN_PRODUCTION: "1",
       PAYOPS_SEED_DEVELOPMENT_STAFF: "1",
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
     },
   },
 });

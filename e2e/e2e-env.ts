@@ -6,3 +6,5 @@ export const E2E_SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 12150);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_SANDBOX_URL = `http://127.0.0.1:${E2E_SANDBOX_PORT}`;
 export const E2E_DATABASE_URL = `postgresql://payops:payops@127.0.0.1:${E2E_POSTGRES_PORT}/payops`;
+/** The bearer token the run's Prometheus sends to /api/metrics. */
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789";

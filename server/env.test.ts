@@ -22,6 +22,8 @@ describe("parseServerEnv", () => {
     ["STRIPE_SECRET_KEY", "pk_test_123", "STRIPE_SECRET_KEY expected a key starting sk_test_"],
     ["STRIPE_WEBHOOK_SECRET", "secret", "STRIPE_WEBHOOK_SECRET expected a signing secret starting whsec_"],
     ["JOB_EXECUTOR", "cron", "JOB_EXECUTOR"],
+    ["METRICS_TOKEN", "short", "METRICS_TOKEN expected at least 16 printable characters"],
+    ["METRICS_TOKEN", "has a space in it somewhere", "METRICS_TOKEN expected at least 16 printable characters"],
   ])("refuses %s=%s with one line naming it", (name, value, expected) => {
     let error: unknown;
     try {

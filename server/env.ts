@@ -51,6 +51,10 @@ export const serverEnvSchema = z.object({
   PAYOPS_ALLOW_SANDBOX_IN_PRODUCTION: flag,
   /** Production never seeds the README's staff accounts unless this is 1 (with the sandbox only). */
   PAYOPS_SEED_DEVELOPMENT_STAFF: flag,
+  /** Bearer token Prometheus sends to /api/metrics; unset turns the endpoint off. */
+  METRICS_TOKEN: optional(
+    z.string().regex(/^[\x21-\x7e]{16,}$/, "expected at least 16 printable characters without spaces"),
+  ),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

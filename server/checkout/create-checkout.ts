@@ -6,6 +6,7 @@ import type { FraudHook } from "../fraud/fraud-hook";
 import { fraudHooks, runFraudPreCheck } from "../fraud/run-fraud-pre-check";
 import { formatMoney } from "../money";
 import { logger } from "../observability/logger";
+import { metrics } from "../observability/metrics";
 import { type CheckoutRequest, parseCheckoutRequest } from "./checkout-request";
 import { createOrder } from "./create-order";
 import { openPaymentIntent } from "./open-payment-intent";
@@ -76,7 +77,10 @@ async function openSession(deps: CheckoutDependencies, orderId: string, created:
     where: { id: orderId },
     select: { publicToken: true, currency: true, totalMinor: true },
   });
-  if (created) logger.info({ orderId, paymentIntentId: intent.paymentIntentId }, "checkout created an order");
+  if (created) {
+    metrics().checkoutAttempts.inc({ currency: order.currency });
+    logger.info({ orderId, paymentIntentId: intent.paymentIntentId }, "checkout created an order");
+  }
   return {
     orderToken: order.publicToken,
     paymentIntentId: intent.paymentIntentId,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { logger } from "../observability/logger";
+import { metrics } from "../observability/metrics";
 import { setJobEventSink } from "./emit";
 import { type JobContext, type JobDefinition, JobPayloadError, type JobStep } from "./job-definition";
 import type { JobEvent } from "./job-events";
@@ -144,6 +145,7 @@ export class LocalExecutor {
 
   private async record(run: Run, status: string, startedAt: Date, error: unknown): Promise<void> {
     const message = error === undefined ? null : error instanceof Error ? error.message : String(error);
+    metrics().jobAttempts.inc({ job: run.job.id, status });
     if (status === "exhausted") logger.error({ jobId: run.job.id, runId: run.runId, err: error }, "job gave up");
     try {
       await this.options.context.prisma.jobRun.create({

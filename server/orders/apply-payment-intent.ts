@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import { db, type PrismaClient, type Tx } from "../db/client";
 import { AppError } from "../errors";
+import { recordPaymentResult } from "../observability/record-payment-result";
 import { applyOrderInput, lockOrder, type OrderInputResult } from "./apply-order-input";
 import { inputFromPaymentIntent } from "./derive-order-input";
 import type { OrderChangeCause } from "./order-cause";
@@ -86,8 +87,9 @@ async function upsertPayment(
   };
   const existing = await tx.payment.findUnique({
     where: { stripePaymentIntentId: paymentIntent.id },
-    select: { id: true, createdAt: true, amountCapturedMinor: true },
+    select: { id: true, createdAt: true, amountCapturedMinor: true, status: true, lastPaymentError: true },
   });
+  recordPaymentResult(existing, paymentIntent);
   if (!existing) {
     return tx.payment.create({
       data: {

@@ -2,6 +2,7 @@ import Stripe from "stripe";
 import type { Refund } from "@/server/db/generated/client";
 import { runTransaction } from "@/server/db/run-transaction";
 import { logger } from "@/server/observability/logger";
+import { metrics } from "@/server/observability/metrics";
 import { lockRefund } from "./lock-refund";
 import { REFUND_TX_OPTIONS, type RefundDeps } from "./refund-deps";
 import { type RefundReasonCode, stripeRefundReason } from "./refund-status";
@@ -43,6 +44,9 @@ export async function issueRefund(refundId: string, deps: RefundDeps): Promise<R
   } catch (error) {
     return recordIssueError(refundId, error, deps);
   }
+  metrics().refundsIssued.inc({
+    outcome: created.status === "succeeded" ? "succeeded" : created.status === "failed" ? "refused" : "pending",
+  });
   // The create response carries balance transaction ids only; the ledger needs the objects.
   const refund = await retrieveRefundForSync(deps.stripe, created.id).catch(() => created);
   await runTransaction(
@@ -61,6 +65,7 @@ async function recordIssueError(refundId: string, error: unknown, deps: RefundDe
   // A 400 is Stripe's final word (already refunded, charge disputed…): the same key replays it forever.
   const refused = error instanceof Stripe.errors.StripeInvalidRequestError && error.type !== "StripeIdempotencyError";
   logger.warn({ refundId, err: error, refused }, "refund could not be issued to Stripe");
+  metrics().refundsIssued.inc({ outcome: refused ? "refused" : "error" });
   return runTransaction(
     deps.prisma,
     async (tx) => {

@@ -1,13 +1,18 @@
 import "server-only";
 import Stripe from "stripe";
 import { serverEnv } from "../env";
+import { instrumentStripeHttpClient } from "../observability/instrument-stripe-http";
 
 /** The key the app uses against a sandbox; the sandbox accepts any sk_test_ key. */
 export const SANDBOX_SECRET_KEY = "sk_test_payops_sandbox";
 export const SANDBOX_PUBLISHABLE_KEY = "pk_test_payops_sandbox";
 
 export function createStripeClient(options: { secretKey?: string; apiUrl?: string }): Stripe {
-  const config: Stripe.StripeConfig = { maxNetworkRetries: 2, timeout: 10_000 };
+  const config: Stripe.StripeConfig = {
+    maxNetworkRetries: 2,
+    timeout: 10_000,
+    httpClient: instrumentStripeHttpClient(Stripe.createNodeHttpClient()),
+  };
   if (options.secretKey) return new Stripe(options.secretKey, config);
   if (!options.apiUrl) throw new Error("Stripe is not configured: set STRIPE_SECRET_KEY or STRIPE_API_URL");
   const url = new URL(options.apiUrl);

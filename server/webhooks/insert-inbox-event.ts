@@ -1,4 +1,5 @@
 import pg from "pg";
+import { registerPool } from "../db/pool-registry";
 import { serverEnv } from "../env";
 import { isHandledEventType } from "./handled-event-types";
 import type { InboxEvent } from "./parse-stripe-webhook";
@@ -39,6 +40,7 @@ export function inboxPool(): pg.Pool {
     const url = serverEnv().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
     holder.payopsInboxPool = new pg.Pool({ connectionString: url, max: 10 });
+    registerPool("webhook_inbox", holder.payopsInboxPool);
   }
   return holder.payopsInboxPool;
 }

@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import type { PrismaClient } from "../db/client";
 import { AppError } from "../errors";
 import { logger } from "../observability/logger";
+import { metrics } from "../observability/metrics";
 import type { OrderChangeCause } from "../orders/order-cause";
 import { isHandledEventType } from "./handled-event-types";
 import type { EventOutcome } from "./stripe-event-handler";
@@ -24,7 +25,7 @@ export async function processStripeEvent(
   const { prisma } = deps;
   const row = await prisma.stripeEvent.findUnique({
     where: { stripeEventId },
-    select: { type: true, payload: true, processedAt: true },
+    select: { type: true, payload: true, processedAt: true, receivedAt: true },
   });
   if (!row) throw new AppError("NOT_FOUND", `Stripe event ${stripeEventId} is not in the inbox`);
   if (row.processedAt && !deps.replay) return { stripeEventId, outcome: "already_processed" };
@@ -32,12 +33,20 @@ export async function processStripeEvent(
   const cause: OrderChangeCause = deps.replay ? { kind: "replay", stripeEventId } : { kind: "webhook", stripeEventId };
   try {
     const outcome = await processStored(stripeEventId, row.type, row.payload as unknown as Stripe.Event, cause, deps);
+    if (outcome !== "already_processed") {
+      metrics().eventsProcessed.inc({ type: row.type, outcome });
+      // Lag is the first processing's; a replay of an old event says nothing about the pipeline now.
+      if (!deps.replay) {
+        metrics().processingLagSeconds.observe({ type: row.type }, (Date.now() - row.receivedAt.getTime()) / 1000);
+      }
+    }
     return { stripeEventId, outcome };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await prisma.$executeRaw`
       UPDATE stripe_events SET attempts = attempts + 1, last_error = ${message.slice(0, 2000)}
       WHERE stripe_event_id = ${stripeEventId}`;
+    metrics().eventsFailed.inc({ type: row.type });
     logger.warn({ stripeEventId, type: row.type, err: error }, "processing a Stripe event failed");
     throw error;
   }

@@ -1,6 +1,7 @@
 import { serverEnv } from "../env";
 import { emit } from "../jobs/emit";
 import { logger } from "../observability/logger";
+import { metrics } from "../observability/metrics";
 import { type InboxDatabase, inboxPool, insertInboxEvent } from "./insert-inbox-event";
 import { type InboxEvent, parseStripeWebhook } from "./parse-stripe-webhook";
 import { readLimitedBody } from "./read-limited-body";
@@ -33,23 +34,40 @@ export async function receiveStripeWebhook(
   request: Request,
   deps: WebhookReceiverDeps = defaultDeps(),
 ): Promise<Response> {
+  const started = performance.now();
+  const response = await receive(request, deps);
+  metrics().webhookAckSeconds.observe({ status: String(response.status) }, (performance.now() - started) / 1000);
+  return response;
+}
+
+async function receive(request: Request, deps: WebhookReceiverDeps): Promise<Response> {
+  const m = metrics();
   if (deps.secrets.length === 0) {
+    m.webhookRejected.inc({ reason: "unconfigured" });
     logger.error("STRIPE_WEBHOOK_SECRET is not set; refusing webhooks");
     return reply(503, { error: "webhook signing secret is not configured" });
   }
   const body = await readLimitedBody(request);
-  if (!body) return reply(413, { error: "body too large for a Stripe event" });
+  if (!body) {
+    m.webhookRejected.inc({ reason: "too_large" });
+    return reply(413, { error: "body too large for a Stripe event" });
+  }
   const parsed = parseStripeWebhook(body, request.headers.get("stripe-signature"), deps.secrets);
-  if (!parsed.ok) return reply(parsed.status, { error: parsed.reason });
+  if (!parsed.ok) {
+    m.webhookRejected.inc({ reason: parsed.reason.startsWith("invalid signature") ? "signature" : "malformed" });
+    return reply(parsed.status, { error: parsed.reason });
+  }
 
   let isNew: boolean;
   try {
     isNew = await insertInboxEvent(deps.inbox, parsed.event);
   } catch (error) {
     logger.error({ err: error, stripeEventId: parsed.event.stripeEventId }, "could not store a Stripe event");
+    m.webhookRejected.inc({ reason: "store_failed" });
     // Not stored: a non-2xx makes Stripe deliver it again.
     return reply(503, { error: "event could not be stored; retry later" });
   }
+  m.webhookEventsReceived.inc({ type: parsed.event.type });
   if (isNew) {
     // Stored is what matters: a failed dispatch is re-done by the inbox sweeper.
     await deps.dispatch(parsed.event).catch((error: unknown) => {
