@@ -5,23 +5,34 @@ import type { RunningSandbox } from "../stripe-sandbox";
 const HORIZON_MS = 5_000;
 const POLL_MS = 20;
 
-async function isExecutorIdle(executor: LocalExecutor): Promise<boolean> {
-  // idle() resolves at once when nothing is queued, running or waiting to retry.
-  return Promise.race([
-    executor.idle().then(() => true),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 0)),
-  ]);
+/**
+ * Whether the executor has nothing queued, running or waiting to retry. idle() resolves at once
+ * when that is so; otherwise its wait is kept and reused, so polling never piles up waiters.
+ */
+function executorIdleProbe(executor: LocalExecutor): () => Promise<boolean> {
+  let waiting: Promise<void> | null = null;
+  return async () => {
+    if (waiting) return false;
+    let idle = false;
+    const check = executor.idle().then(() => {
+      idle = true;
+      if (waiting === check) waiting = null;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!idle) waiting = check;
+    return idle;
+  };
 }
 
 /** What the pipeline is still doing, in words; empty when it is idle. */
-async function describePending(sandbox: RunningSandbox, executor: LocalExecutor): Promise<string[]> {
+async function describePending(sandbox: RunningSandbox, isExecutorIdle: () => Promise<boolean>): Promise<string[]> {
   const sb = sandbox.runtime.sb;
   const pending: string[] = [];
   const soon = sb.state.tasks.filter((task) => task.dueAtMs <= sb.nowMs() + HORIZON_MS);
   if (soon.length > 0) pending.push(`${soon.length} sandbox task(s) due (${[...new Set(soon.map((t) => t.kind))]})`);
   const deliveries = Object.values(sb.state.webhookJobs);
   if (deliveries.length > 0) pending.push(`${deliveries.length} webhook delivery(ies) owed`);
-  if (!(await isExecutorIdle(executor))) pending.push("jobs queued, running or waiting to retry");
+  if (!(await isExecutorIdle())) pending.push("jobs queued, running or waiting to retry");
   return pending;
 }
 
@@ -36,9 +47,10 @@ export async function waitForPipelineIdle(
   timeoutMs = 30_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const isExecutorIdle = executorIdleProbe(executor);
   let quietChecks = 0;
   for (;;) {
-    const pending = await describePending(sandbox, executor);
+    const pending = await describePending(sandbox, isExecutorIdle);
     quietChecks = pending.length === 0 ? quietChecks + 1 : 0;
     if (quietChecks >= 2) return;
     if (Date.now() > deadline) {
