@@ -245,6 +245,8 @@ try {
       AUTH_SECRET: randomBytes(32).toString("hex"),
       LOG_LEVEL: "warn",
       JOB_EXECUTOR: "local",
+      // The load generator is one source at full speed; the per-source flood cap must not cut it short.
+      RATE_LIMIT_WEBHOOK_PER_SOURCE: "1000000",
     },
     "next",
   );

@@ -76,8 +76,9 @@ try {
   stops.push(stripe.stop);
   console.log(`Stripe: ${stripe.description}`);
 
-  const nextBin = path.resolve("node_modules/.bin/next");
-  child = spawn(nextBin, [command, "-p", String(env.PORT)], {
+  // Next.js behind our own node:http server, which records each request's socket address.
+  const tsxBin = path.resolve("node_modules/.bin/tsx");
+  child = spawn(tsxBin, [path.resolve("scripts/next-server.ts"), command], {
     stdio: "inherit",
     env: {
       ...process.env,

@@ -17,6 +17,7 @@ const postgresUrl = z.string().refine((value) => {
 const flag = optional(z.enum(["0", "1"], "expected 0 or 1")).transform((value) => value === "1");
 
 const port = z.coerce.number().int().min(1).max(65535);
+const limit = z.coerce.number().int().min(1, "expected a positive whole number of requests").max(1_000_000);
 
 export const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -55,6 +56,21 @@ export const serverEnvSchema = z.object({
   METRICS_TOKEN: optional(
     z.string().regex(/^[\x21-\x7e]{16,}$/, "expected at least 16 printable characters without spaces"),
   ),
+  /**
+   * Proxies in front of PayOps whose X-Forwarded-For entries are believed (0: none, the socket
+   * address is the client). Anything a client writes into the header beyond them is ignored.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Rate limits count here when set (shared by every instance); in each process's memory otherwise. */
+  REDIS_URL: optional(
+    z.string().regex(/^rediss?:\/\/\S+$/, "expected a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379"),
+  ),
+  RATE_LIMIT_SIGN_IN_PER_IP: limit.default(30),
+  RATE_LIMIT_SIGN_IN_PER_ACCOUNT: limit.default(10),
+  RATE_LIMIT_CHECKOUT_PER_IP: limit.default(20),
+  RATE_LIMIT_CHECKOUT_PER_EMAIL: limit.default(10),
+  RATE_LIMIT_STAFF_MUTATIONS_PER_SESSION: limit.default(120),
+  RATE_LIMIT_WEBHOOK_PER_SOURCE: limit.default(10_000),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

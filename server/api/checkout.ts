@@ -8,18 +8,15 @@ import { CONFIRM_SYNC_INTERVAL_MS, WATCH_SYNC_INTERVAL_MS } from "../checkout/sy
 import { db } from "../db/client";
 import { formatMoney } from "../money";
 import { applyPaymentIntentToOrder } from "../orders/apply-payment-intent";
+import { requestClientIp } from "../security/client-ip";
+import { enforceRateLimits } from "../security/enforce-rate-limit";
 import { stripe } from "../stripe/client";
-import type { ApiContext } from "./context";
 import { publicProcedure, router } from "./trpc";
 
 const tokenInput = z.object({ token: z.string().min(1).max(100) });
 
 function orderDependencies() {
   return { prisma: db(), stripe: stripe(), applyPaymentIntent: applyPaymentIntentToOrder };
-}
-
-function clientAddress(ctx: ApiContext): string | null {
-  return ctx.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || ctx.headers.get("x-real-ip") || null;
 }
 
 /** The customer's checkout: no sign-in; an order is reached only through its unguessable token. */
@@ -42,11 +39,14 @@ export const checkoutRouter = router({
     };
   }),
 
-  start: publicProcedure
-    .input(checkoutRequestSchema)
-    .mutation(({ input, ctx }) =>
-      createCheckout(input, { prisma: db(), stripe: stripe(), ipAddress: clientAddress(ctx) }),
-    ),
+  start: publicProcedure.input(checkoutRequestSchema).mutation(async ({ input, ctx }) => {
+    const ipAddress = requestClientIp(ctx.headers);
+    await enforceRateLimits([
+      ["checkoutPerIp", ipAddress],
+      ["checkoutPerEmail", input.email],
+    ]);
+    return createCheckout(input, { prisma: db(), stripe: stripe(), ipAddress });
+  }),
 
   order: publicProcedure
     .input(tokenInput)

@@ -1,15 +1,27 @@
 import { TRPCError } from "@trpc/server";
+import { auditStaffRateLimited } from "../auth/audit-staff-rate-limited";
 import { type Permission, roleHasPermission } from "../auth/permissions";
 import type { StaffSession } from "../auth/staff-session";
+import { db } from "../db/client";
+import { enforceRateLimits } from "../security/enforce-rate-limit";
 import { middleware, publicProcedure } from "./trpc";
 
 export { publicProcedure };
 
-/** Signed-in staff only; narrows `ctx.staff` to non-null for everything after it. */
+/**
+ * Signed-in staff only; narrows `ctx.staff` to non-null for everything after it. Changes are rate
+ * limited per staff member; the first refusal in a window is audited.
+ */
 export const staffProcedure = publicProcedure.use(
-  middleware(({ ctx, next }) => {
+  middleware(async ({ ctx, next, type }) => {
     if (!ctx.staff) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to the back office first" });
-    return next({ ctx: { ...ctx, staff: ctx.staff as StaffSession } });
+    const staff = ctx.staff;
+    if (type === "mutation") {
+      await enforceRateLimits([["staffMutationsPerSession", staff.userId]], (_policy, refusal) =>
+        refusal.firstRefusal ? auditStaffRateLimited(db(), staff.userId, "back-office changes") : Promise.resolve(),
+      );
+    }
+    return next({ ctx: { ...ctx, staff } });
   }),
 );
 

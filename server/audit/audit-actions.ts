@@ -14,6 +14,7 @@ export const STAFF_ACCOUNT_ACTIONS = [
   "staff.signed_in",
   "staff.sign_in_failed",
   "staff.locked_out",
+  "staff.rate_limited",
   "staff.signed_out_everywhere",
   "staff.created",
   "staff.role_changed",
