@@ -1,10 +1,12 @@
 // `npm run test:e2e`: builds the production app, then runs the Playwright specs against it
 // (Playwright starts the app through the launcher, with a fresh embedded database).
-import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { resolveChromium } from "../e2e/chromium";
 import { chooseTestPort } from "./choose-test-port";
+import { findSecretsInLog } from "./find-secrets-in-log";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
   const result = spawnSync(command, args, { stdio: "inherit", env });
@@ -37,16 +39,38 @@ console.log(
 
 // Every run starts from an empty database, so specs see exactly the seeded catalogue.
 rmSync(path.resolve(".data/e2e"), { recursive: true, force: true });
+mkdirSync(path.resolve(".data/e2e"), { recursive: true });
 
 const started = Date.now();
 run(path.resolve("node_modules/.bin/next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
 console.log(`next build took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
+// The run's output (the app's log included: Playwright prints it as [WebServer] lines) is kept
+// and searched for secrets once the specs are done; a leaked one fails the run.
+const output: Buffer[] = [];
 // The specs seed through server modules marked server-only: the react-server condition resolves
 // that marker to its empty build in the runner and (inherited) its workers, as Next.js does.
-run(process.execPath, [
-  "--conditions=react-server",
-  path.resolve("node_modules/@playwright/test/cli.js"),
-  "test",
-  ...process.argv.slice(2),
-]);
+const playwright = spawn(
+  process.execPath,
+  ["--conditions=react-server", path.resolve("node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)],
+  { stdio: ["inherit", "pipe", "pipe"] },
+);
+for (const [stream, target] of [
+  [playwright.stdout, process.stdout],
+  [playwright.stderr, process.stderr],
+] as const) {
+  stream.on("data", (chunk: Buffer) => {
+    output.push(chunk);
+    target.write(chunk);
+  });
+}
+const [status] = (await once(playwright, "exit")) as [number | null];
+const log = Buffer.concat(output).toString("utf8");
+writeFileSync(path.resolve(".data/e2e/run.log"), log);
+const leaks = findSecretsInLog(log);
+if (leaks.length > 0) {
+  console.error(`The end-to-end run's log holds secrets (.data/e2e/run.log): ${leaks.join("; ")}`);
+  process.exit(1);
+}
+console.log(`No secrets in the run's log (${log.split("\n").length} lines searched).`);
+process.exit(status ?? 1);
