@@ -1,4 +1,4 @@
-import { DEVELOPMENT_STAFF } from "../server/auth/seed-staff";
+import { DEVELOPMENT_STAFF } from "../server/auth/development-staff";
 
 /** Shapes that are secrets wherever they appear: session cookies, Stripe signatures and keys, card numbers. */
 const SECRET_SHAPES: [label: string, pattern: RegExp][] = [
