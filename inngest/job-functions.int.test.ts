@@ -83,7 +83,7 @@ function processEngine(stripeEventId: string, orderId: string) {
 describe("Inngest functions, run through @inngest/test on PostgreSQL and the sandbox", () => {
   it("serves one function per registered job, with its trigger, retries and concurrency key", () => {
     expect(functions.map((fn) => fn.id()).sort()).toEqual(JOB_REGISTRY.map((job) => job.id).sort());
-    const process = jobFunction("process-stripe-event")["opts"] as {
+    const process = jobFunction("process-stripe-event").opts as {
       retries?: number;
       concurrency?: { key?: string; limit: number }[];
     };
