@@ -1,5 +1,5 @@
 import { NonRetriableError } from "inngest";
-import { type JobContext, type JobDefinition, JobPayloadError, type JobStep } from "@/server/jobs/job-definition";
+import { type JobContext, type JobDefinition, type JobStep, NonRetriableJobError } from "@/server/jobs/job-definition";
 import { inngest } from "./client";
 
 /**
@@ -20,14 +20,21 @@ export function functionFromJob(job: JobDefinition, contextOf: () => JobContext)
       // A cron run has no event data; the job's schema gives it its defaults.
       const received = event as { name?: string; data?: unknown } | undefined;
       const data = received?.name === job.event ? received.data : {};
-      const jobStep: JobStep = { run: (id, fn) => step.run(id, fn) as Promise<never> };
+      const jobStep: JobStep = {
+        run: (id, fn) => step.run(id, () => fn().catch(nonRetriable)) as Promise<never>,
+      };
       try {
         job.parse(data);
       } catch (error) {
-        if (error instanceof JobPayloadError) throw new NonRetriableError(error.message, { cause: error });
-        throw error;
+        nonRetriable(error);
       }
       return job.run(data, jobStep, contextOf());
     },
   );
+}
+
+/** Rethrows a job's give-up as Inngest's own NonRetriableError, so Inngest does not retry it. */
+function nonRetriable(error: unknown): never {
+  if (error instanceof NonRetriableJobError) throw new NonRetriableError(error.message, { cause: error });
+  throw error;
 }

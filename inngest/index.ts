@@ -1,4 +1,5 @@
 import { db } from "@/server/db/client";
+import { serverEnv } from "@/server/env";
 import type { JobContext } from "@/server/jobs/job-definition";
 import { stripe } from "@/server/stripe/client";
 import { functionFromJob } from "./function-from-job";
@@ -12,6 +13,8 @@ const appJobContext = (): JobContext => ({
   get stripe() {
     return stripe();
   },
+  sweep: { orderMinAgeMs: serverEnv().SWEEP_STUCK_ORDER_AGE_MS },
+  deadLetterAfterAttempts: serverEnv().DEAD_LETTER_AFTER_ATTEMPTS,
 });
 
 /** Every Inngest function PayOps serves at /api/inngest: one per registered job. */

@@ -1,8 +1,14 @@
 import type { JobDefinition } from "@/server/jobs/job-definition";
+import type { EffectPerformers } from "@/server/jobs/outbox/outbox-effect";
+import { outboxJobs } from "@/server/jobs/outbox/outbox-jobs";
+import { REFUND_EFFECTS } from "@/server/refunds/refund-effects";
 import { WEBHOOK_JOBS } from "@/server/webhooks/webhook-jobs";
+
+/** Who performs each kind of outbox effect: every room registers its own. */
+export const EFFECT_PERFORMERS: EffectPerformers = { ...REFUND_EFFECTS };
 
 /**
  * Every background job. Only doors import this: the Inngest serve route (through ./index) and the
  * app's start-up, which hands it to the local executor. Rooms start work through `emit`.
  */
-export const JOB_REGISTRY: readonly JobDefinition[] = [...WEBHOOK_JOBS];
+export const JOB_REGISTRY: readonly JobDefinition[] = [...WEBHOOK_JOBS, ...outboxJobs(EFFECT_PERFORMERS)];

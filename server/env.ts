@@ -40,6 +40,14 @@ export const serverEnvSchema = z.object({
   JOB_EXECUTOR: z.enum(["local", "inngest"]).default("local"),
   /** How often the local executor runs scheduled jobs such as the inbox sweeper (0: never). */
   JOB_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+  /** How long an order may sit unsettled before the sweeper asks Stripe about it. */
+  SWEEP_STUCK_ORDER_AGE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5 * 60_000),
+  /** An inbox event or outbox effect failing this many times is parked as a dead letter. */
+  DEAD_LETTER_AFTER_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
   INNGEST_EVENT_KEY: optional(z.string().min(1)),
   INNGEST_SIGNING_KEY: optional(z.string().min(1)),
   AUTH_SECRET: optional(z.string().min(32, "expected at least 32 characters")),

@@ -6,6 +6,7 @@ import { Prisma } from "../db/client";
 import { AppError } from "../errors";
 import { internalErrorMessage } from "../observability/client-error";
 import { logger } from "../observability/logger";
+import { isStripeUnavailable, stripeUnavailableError } from "../stripe/stripe-unavailable";
 import { findUnstorableText } from "../validation/storable-input";
 import type { ApiContext } from "./context";
 
@@ -48,7 +49,7 @@ const t = initTRPC.context<ApiContext>().create({
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
-    const cause = result.error.cause;
+    const cause = isStripeUnavailable(result.error.cause) ? stripeUnavailableError() : result.error.cause;
     if (cause instanceof AppError) {
       result.error = new TRPCError({ code: TRPC_CODES[cause.code], message: cause.message, cause });
     } else if (cause instanceof Prisma.PrismaClientKnownRequestError && cause.code === "P2025") {

@@ -11,6 +11,8 @@ export type JobContext = {
   stripe: Stripe;
   /** How old an unprocessed event or an unsettled order must be before the sweeper steps in. */
   sweep?: { eventMinAgeMs?: number; orderMinAgeMs?: number };
+  /** An inbox event or outbox effect failing this many times is parked as a dead letter. */
+  deadLetterAfterAttempts?: number;
 };
 
 /** A job as its room writes it: the handler sees its event's data already typed. */
@@ -40,10 +42,18 @@ export type JobDefinition = {
   run: (data: unknown, step: JobStep, context: JobContext) => Promise<unknown>;
 };
 
-/** The event's data did not match its schema: retrying cannot help. */
-export class JobPayloadError extends Error {
+/** Failures no retry can fix: the executor gives up on the run at once (Inngest's NonRetriableError). */
+export class NonRetriableJobError extends Error {
+  override name = "NonRetriableJobError";
+}
+
+/** The event's data did not match its schema. */
+export class JobPayloadError extends NonRetriableJobError {
   override name = "JobPayloadError";
 }
+
+/** Failed attempts after which an inbox event or outbox effect is parked as a dead letter. */
+export const DEFAULT_DEAD_LETTER_AFTER_ATTEMPTS = 10;
 
 export function defineJob<Name extends JobEventName>(spec: JobSpec<Name>): JobDefinition {
   const parse = (data: unknown): JobEventData<Name> => {

@@ -8,6 +8,8 @@ export const JOB_EVENTS = {
     orderKey: z.string().min(1),
   }),
   "webhooks/sweep.requested": z.object({}),
+  /** Performs every outbox effect that is due (the outbox's dispatcher and recovery). */
+  "jobs/outbox.redrive-requested": z.object({}),
 } as const;
 
 export type JobEventName = keyof typeof JOB_EVENTS;

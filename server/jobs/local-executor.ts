@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { logger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import { setJobEventSink } from "./emit";
-import { type JobContext, type JobDefinition, JobPayloadError, type JobStep } from "./job-definition";
+import { type JobContext, type JobDefinition, type JobStep, NonRetriableJobError } from "./job-definition";
 import type { JobEvent } from "./job-events";
 
 export type LocalExecutorOptions = {
@@ -114,7 +114,7 @@ export class LocalExecutor {
     } finally {
       this.releaseSlot();
     }
-    const retriable = !(error instanceof JobPayloadError);
+    const retriable = !(error instanceof NonRetriableJobError);
     const retriesLeft = retriable && run.attempt <= run.job.retries && !this.stopped;
     const status = error === undefined ? "succeeded" : retriesLeft ? "failed" : "exhausted";
     await this.record(run, status, startedAt, error);

@@ -16,7 +16,12 @@ export function startLocalExecutor(jobs: readonly JobDefinition[]): LocalExecuto
   const env = serverEnv();
   const executor = new LocalExecutor({
     jobs,
-    context: { prisma: db(), stripe: stripe() },
+    context: {
+      prisma: db(),
+      stripe: stripe(),
+      sweep: { orderMinAgeMs: env.SWEEP_STUCK_ORDER_AGE_MS },
+      deadLetterAfterAttempts: env.DEAD_LETTER_AFTER_ATTEMPTS,
+    },
     scheduleIntervalMs: env.JOB_SWEEP_INTERVAL_MS,
   }).start();
   holder.payopsLocalExecutor = executor;

@@ -2,12 +2,13 @@ import { recordAudit } from "@/server/audit/record-audit";
 import type { Refund } from "@/server/db/generated/client";
 import { runTransaction } from "@/server/db/run-transaction";
 import { lockRefundForDecision } from "./decide-refund";
-import { issueRefund } from "./issue-refund";
+import { enqueueRefundIssue, performRefundIssue } from "./issue-refund";
 import { refuseWhileDisputed } from "./open-dispute";
 import { REFUND_TX_OPTIONS, type RefundDeps, type StaffActor } from "./refund-deps";
 
 /**
- * Approves a refund above the approval threshold and sends it to Stripe. Its amount was reserved
+ * Approves a refund above the approval threshold and sends it to Stripe (through the outbox effect
+ * written with the approval). Its amount was reserved
  * against the refundable amount when it was requested, so approval cannot over-refund; a dispute
  * opened since then still blocks it.
  */
@@ -15,7 +16,7 @@ export async function approveRefund(
   input: { refundId: string; approvedBy: StaffActor; note?: string },
   deps: RefundDeps,
 ): Promise<Refund> {
-  await runTransaction(
+  const effectId = await runTransaction(
     deps.prisma,
     async (tx) => {
       const refund = await lockRefundForDecision(tx, input.refundId, input.approvedBy);
@@ -38,8 +39,9 @@ export async function approveRefund(
         before: { status: refund.status, requestedById: refund.requestedById },
         after: { status: approved.status, approvedById: input.approvedBy.id },
       });
+      return enqueueRefundIssue(tx, refund.id);
     },
     REFUND_TX_OPTIONS,
   );
-  return issueRefund(input.refundId, deps);
+  return performRefundIssue(effectId, input.refundId, deps);
 }

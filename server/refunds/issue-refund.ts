@@ -1,83 +1,53 @@
-import Stripe from "stripe";
+import type { Tx } from "@/server/db/client";
 import type { Refund } from "@/server/db/generated/client";
 import { runTransaction } from "@/server/db/run-transaction";
-import { logger } from "@/server/observability/logger";
-import { metrics } from "@/server/observability/metrics";
-import { lockRefund } from "./lock-refund";
-import { REFUND_TX_OPTIONS, type RefundDeps } from "./refund-deps";
-import { type RefundReasonCode, stripeRefundReason } from "./refund-status";
-import { retrieveRefundForSync } from "./retrieve-refund-for-sync";
-import { syncRefundFromStripe } from "./sync-refund-from-stripe";
+import { AppError } from "@/server/errors";
+import { enqueueEffect, makeEffectDue } from "@/server/jobs/outbox/enqueue-effect";
+import { performEffect } from "@/server/jobs/outbox/perform-effect";
+import type { RefundDeps } from "./refund-deps";
+import { REFUND_EFFECTS } from "./refund-effects";
+import { refundIdempotencyKey } from "./send-refund-to-stripe";
+
+/** How long a client should wait before asking again when Stripe could not be reached. */
+const RETRY_AFTER_SECONDS = 30;
 
 /**
- * Sends an approved refund to Stripe. The Stripe idempotency key is derived from our refund id, so
- * however often this runs (a retry, two workers, a crash between Stripe's answer and our commit)
- * Stripe makes the refund once. A refund Stripe refuses outright is marked failed, which frees its
- * amount; a network or server error leaves it `issuing`, to be retried.
+ * Writes the outbox effect that sends an `issuing` refund to Stripe, in the caller's transaction
+ * (the one that made it `issuing`), so the refund reaches Stripe even if the process dies next.
  */
-export async function issueRefund(refundId: string, deps: RefundDeps): Promise<Refund> {
-  const claimed = await runTransaction(
-    deps.prisma,
-    async (tx) => {
-      if ((await lockRefund(tx, refundId))?.status !== "issuing") return null;
-      return tx.refund.update({
-        where: { id: refundId },
-        data: { issueAttempts: { increment: 1 } },
-        include: { payment: { select: { stripePaymentIntentId: true } } },
-      });
-    },
-    REFUND_TX_OPTIONS,
-  );
-  if (!claimed) return deps.prisma.refund.findUniqueOrThrow({ where: { id: refundId } });
-
-  let created: Stripe.Refund;
-  try {
-    created = await deps.stripe.refunds.create(
-      {
-        payment_intent: claimed.payment.stripePaymentIntentId,
-        amount: claimed.amountMinor,
-        reason: stripeRefundReason(claimed.reasonCode as RefundReasonCode),
-        metadata: { refund_id: claimed.id, order_id: claimed.orderId },
-      },
-      { idempotencyKey: `refund:${claimed.id}` },
-    );
-  } catch (error) {
-    return recordIssueError(refundId, error, deps);
-  }
-  metrics().refundsIssued.inc({
-    outcome: created.status === "succeeded" ? "succeeded" : created.status === "failed" ? "refused" : "pending",
+export function enqueueRefundIssue(tx: Tx, refundId: string): Promise<string> {
+  return enqueueEffect(tx, {
+    kind: "stripe.refund.create",
+    subjectId: refundId,
+    idempotencyKey: refundIdempotencyKey(refundId),
   });
-  // The create response carries balance transaction ids only; the ledger needs the objects.
-  const refund = await retrieveRefundForSync(deps.stripe, created.id).catch(() => created);
-  await runTransaction(
-    deps.prisma,
-    async (tx) => {
-      await lockRefund(tx, refundId);
-      return syncRefundFromStripe(tx, refund, { kind: "api" });
-    },
-    REFUND_TX_OPTIONS,
-  );
-  return deps.prisma.refund.findUniqueOrThrow({ where: { id: refundId } });
 }
 
-async function recordIssueError(refundId: string, error: unknown, deps: RefundDeps): Promise<Refund> {
-  const message = error instanceof Error ? error.message : String(error);
-  // A 400 is Stripe's final word (already refunded, charge disputed…): the same key replays it forever.
-  const refused = error instanceof Stripe.errors.StripeInvalidRequestError && error.type !== "StripeIdempotencyError";
-  logger.warn({ refundId, err: error, refused }, "refund could not be issued to Stripe");
-  metrics().refundsIssued.inc({ outcome: refused ? "refused" : "error" });
-  return runTransaction(
-    deps.prisma,
-    async (tx) => {
-      if ((await lockRefund(tx, refundId))?.status !== "issuing")
-        return tx.refund.findUniqueOrThrow({ where: { id: refundId } });
-      return tx.refund.update({
-        where: { id: refundId },
-        data: refused
-          ? { status: "failed", failureReason: `Stripe refused the refund: ${message}`, lastIssueError: message }
-          : { lastIssueError: message },
-      });
-    },
-    REFUND_TX_OPTIONS,
-  );
+/**
+ * Sends the refund to Stripe now, for a fast answer ("send again", or right after the request):
+ * performs its outbox effect at once. When Stripe cannot be reached the answer is 503 with a
+ * reason and a retry hint, and the effect stays due, so the dispatcher sends it later.
+ */
+export async function issueRefund(refundId: string, deps: RefundDeps): Promise<Refund> {
+  const effectId = await runTransaction(deps.prisma, async (tx) => {
+    const refund = await tx.refund.findUnique({ where: { id: refundId }, select: { status: true } });
+    if (!refund) throw new AppError("NOT_FOUND", "No such refund");
+    if (refund.status !== "issuing") return null;
+    return (await makeEffectDue(tx, refundIdempotencyKey(refundId))) ?? enqueueRefundIssue(tx, refundId);
+  });
+  if (!effectId) return deps.prisma.refund.findUniqueOrThrow({ where: { id: refundId } });
+  return performRefundIssue(effectId, refundId, deps);
+}
+
+export async function performRefundIssue(effectId: string, refundId: string, deps: RefundDeps): Promise<Refund> {
+  const result = await performEffect(effectId, REFUND_EFFECTS, deps, { force: true });
+  const refund = await deps.prisma.refund.findUniqueOrThrow({ where: { id: refundId } });
+  if (refund.status === "issuing" && (result.status === "pending" || result.status === "dead")) {
+    throw new AppError(
+      "UPSTREAM_UNAVAILABLE",
+      "Stripe could not be reached. The refund is saved and PayOps will send it again automatically.",
+      { refundId, retryAfterSeconds: RETRY_AFTER_SECONDS },
+    );
+  }
+  return refund;
 }

@@ -4,7 +4,7 @@ import type { Refund } from "@/server/db/generated/client";
 import { runTransaction } from "@/server/db/run-transaction";
 import { AppError } from "@/server/errors";
 import { formatMoney } from "@/server/money";
-import { issueRefund } from "./issue-refund";
+import { enqueueRefundIssue, performRefundIssue } from "./issue-refund";
 import { refuseWhileDisputed } from "./open-dispute";
 import { orderLinesRefunded } from "./order-lines-refunded";
 import { priceRefundLines, type RequestedRefundLine } from "./price-refund-lines";
@@ -27,19 +27,20 @@ export type RefundRequest = {
 };
 
 export type RefundRequestResult = { refund: Refund; created: boolean };
+type InsertedRefund = RefundRequestResult & { effectId?: string };
 
 /**
  * Asks for a refund. In one transaction under the order's and the payment's row locks: check the refundable amount
- * and that no dispute is open, insert the refund and its audit row. Small refunds then go to Stripe
- * straight away; larger ones, and small ones that would take the payment's unapproved total past
- * the threshold, wait for approval.
+ * and that no dispute is open, insert the refund, its audit row and (for a small refund) the outbox
+ * effect that sends it to Stripe, which is then performed at once; larger ones, and small ones that
+ * would take the payment's unapproved total past the threshold, wait for approval.
  */
 export async function requestRefund(input: RefundRequest, deps: RefundDeps): Promise<RefundRequestResult> {
   if ((input.amountMinor === undefined) === (input.lines === undefined)) {
     throw new AppError("BAD_REQUEST", "Give either an amount or the lines to refund, not both");
   }
   if (!input.idempotencyKey.trim()) throw new AppError("BAD_REQUEST", "A refund request needs an idempotency key");
-  let result: RefundRequestResult;
+  let result: InsertedRefund;
   try {
     result = await runTransaction(deps.prisma, (tx) => insertRefund(tx, input, deps), REFUND_TX_OPTIONS);
   } catch (error) {
@@ -50,13 +51,13 @@ export async function requestRefund(input: RefundRequest, deps: RefundDeps): Pro
     }
     throw error;
   }
-  if (result.created && result.refund.status === "issuing") {
-    return { refund: await issueRefund(result.refund.id, deps), created: true };
+  if (result.effectId) {
+    return { refund: await performRefundIssue(result.effectId, result.refund.id, deps), created: true };
   }
-  return result;
+  return { refund: result.refund, created: result.created };
 }
 
-async function insertRefund(tx: Tx, input: RefundRequest, deps: RefundDeps): Promise<RefundRequestResult> {
+async function insertRefund(tx: Tx, input: RefundRequest, deps: RefundDeps): Promise<InsertedRefund> {
   const payment = await lockCapturedPayment(tx, input.orderId);
   const existing = await tx.refund.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
   if (existing) return { refund: sameRequestOrConflict(existing, input), created: false };
@@ -104,7 +105,9 @@ async function insertRefund(tx: Tx, input: RefundRequest, deps: RefundDeps): Pro
     before: { orderId: input.orderId, refundableMinor: before.refundableMinor },
     after: { status: refund.status, refundableMinor: before.refundableMinor - amountMinor, lines: priced?.lines ?? [] },
   });
-  return { refund, created: true };
+  // The Stripe call is durable before it is made: its outbox effect commits with the refund.
+  const effectId = refund.status === "issuing" ? await enqueueRefundIssue(tx, refund.id) : undefined;
+  return { refund, created: true, effectId };
 }
 
 async function priceLines(tx: Tx, orderId: string, requested: RequestedRefundLine[]) {

@@ -129,22 +129,25 @@ describe("refunds learnt from Stripe", () => {
     expect(again.created).toBe(true);
   });
 
-  it("when Stripe cannot be reached the refund stays issuing, and a retry issues it once", async () => {
+  it("when Stripe cannot be reached the request answers 503 and the refund stays issuing; a retry issues it once", async () => {
     const support = await createTestStaff(database.prisma, "support");
     const order = await seedPaidOrder(database.prisma, stripe, {
       lines: [{ name: "Cedar candle", quantity: 1, lineTotalMinor: 2800 }],
     });
     const unreachable = createStripeClient({ apiUrl: "http://127.0.0.1:9" });
-    const { refund } = await requestRefund(
-      {
-        orderId: order.orderId,
-        amountMinor: 1000,
-        reasonCode: "goodwill",
-        idempotencyKey: "offline",
-        requestedBy: support,
-      },
-      { prisma: database.prisma, stripe: unreachable, approvalThresholdMinor: 10_000 },
-    );
+    await expect(
+      requestRefund(
+        {
+          orderId: order.orderId,
+          amountMinor: 1000,
+          reasonCode: "goodwill",
+          idempotencyKey: "offline",
+          requestedBy: support,
+        },
+        { prisma: database.prisma, stripe: unreachable, approvalThresholdMinor: 10_000 },
+      ),
+    ).rejects.toMatchObject({ code: "UPSTREAM_UNAVAILABLE" });
+    const refund = await database.prisma.refund.findUniqueOrThrow({ where: { idempotencyKey: "offline" } });
     expect(refund).toMatchObject({ status: "issuing", stripeRefundId: null });
     expect(refund.lastIssueError).toBeTruthy();
 

@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import type { PrismaClient } from "../db/client";
 import { AppError } from "../errors";
+import { DEFAULT_DEAD_LETTER_AFTER_ATTEMPTS, NonRetriableJobError } from "../jobs/job-definition";
 import { logger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import type { OrderChangeCause } from "../orders/order-cause";
@@ -20,7 +21,7 @@ type InboxRow = { processed_at: Date | null };
  */
 export async function processStripeEvent(
   stripeEventId: string,
-  deps: { prisma: PrismaClient; stripe: Stripe; replay?: boolean },
+  deps: { prisma: PrismaClient; stripe: Stripe; replay?: boolean; deadLetterAfterAttempts?: number },
 ): Promise<ProcessResult> {
   const { prisma } = deps;
   const row = await prisma.stripeEvent.findUnique({
@@ -43,10 +44,21 @@ export async function processStripeEvent(
     return { stripeEventId, outcome };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await prisma.$executeRaw`
-      UPDATE stripe_events SET attempts = attempts + 1, last_error = ${message.slice(0, 2000)}
-      WHERE stripe_event_id = ${stripeEventId}`;
-    metrics().eventsFailed.inc({ type: row.type });
+    const limit = deps.deadLetterAfterAttempts ?? DEFAULT_DEAD_LETTER_AFTER_ATTEMPTS;
+    // The attempt that reaches the limit parks the event as a dead letter: no more retries until someone replays it.
+    const [failed] = await prisma.$queryRaw<{ attempts: number; dead: boolean }[]>`
+      UPDATE stripe_events
+         SET attempts = attempts + 1, last_error = ${message.slice(0, 2000)},
+             dead_at = CASE WHEN attempts + 1 >= ${limit} THEN now() ELSE dead_at END
+       WHERE stripe_event_id = ${stripeEventId}
+      RETURNING attempts, dead_at IS NOT NULL AS dead`;
+    if (failed?.dead) {
+      logger.error(
+        { alert: "dead_letter", stripeEventId, type: row.type, attempts: failed.attempts, err: error },
+        "Stripe event parked as a dead letter after too many failed attempts",
+      );
+      throw new NonRetriableJobError(`parked as a dead letter after ${failed.attempts} attempts: ${message}`);
+    }
     logger.warn({ stripeEventId, type: row.type, err: error }, "processing a Stripe event failed");
     throw error;
   }

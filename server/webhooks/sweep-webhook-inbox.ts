@@ -8,8 +8,6 @@ import { retrievePaymentIntent } from "./retrieve-payment-intent";
 const DEFAULT_EVENT_MIN_AGE_MS = 2 * 60_000;
 const DEFAULT_ORDER_MIN_AGE_MS = 5 * 60_000;
 const BATCH = 200;
-/** An event failing this often needs a person (see the inbox's last_error), not another retry. */
-const MAX_ATTEMPTS = 25;
 /** Stripe cancels uncaptured PaymentIntents after 7 days; nothing older can still move on its own. */
 const ORDER_WATCH_DAYS = 8;
 
@@ -18,7 +16,10 @@ const UNSETTLED_STATES = ORDER_STATES.filter((state) => ORDER_STAGE[state] < ORD
 
 type UnprocessedRow = { stripe_event_id: string; order_key: string };
 
-/** Dispatches again every event stored a while ago and still unprocessed (a lost dispatch or a crash). */
+/**
+ * Dispatches again every event stored a while ago and still unprocessed (a lost dispatch or a
+ * crash). Dead letters are left alone: they failed too often and wait for a person.
+ */
 export async function redispatchUnprocessedEvents(context: JobContext): Promise<number> {
   const minAge = context.sweep?.eventMinAgeMs ?? DEFAULT_EVENT_MIN_AGE_MS;
   const rows = await context.prisma.$queryRaw<UnprocessedRow[]>`
@@ -26,7 +27,7 @@ export async function redispatchUnprocessedEvents(context: JobContext): Promise<
            COALESCE(payload #>> '{data,object,metadata,order_id}', payload #>> '{data,object,payment_intent}',
                     payload #>> '{data,object,id}', stripe_event_id) AS order_key
     FROM stripe_events
-    WHERE processed_at IS NULL AND attempts < ${MAX_ATTEMPTS}
+    WHERE processed_at IS NULL AND dead_at IS NULL
       AND received_at < now() - make_interval(secs => ${minAge / 1000})
     ORDER BY received_at
     LIMIT ${BATCH}`;
