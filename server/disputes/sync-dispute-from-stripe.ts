@@ -3,6 +3,7 @@ import type { Tx } from "@/server/db/client";
 import type { Dispute } from "@/server/db/generated/client";
 import { postDisputeFundsReinstated } from "@/server/ledger/post-dispute-funds-reinstated";
 import { postDisputeFundsWithdrawn } from "@/server/ledger/post-dispute-funds-withdrawn";
+import { idOf } from "../stripe/expandable";
 import { isClosedDisputeStatus, isDisputeStatus, mayMoveDisputeStatus } from "./dispute-status";
 
 export type DisputeSyncResult =
@@ -21,7 +22,7 @@ export async function syncDisputeFromStripe(
 ): Promise<DisputeSyncResult> {
   const payment = await findPayment(tx, stripeDispute);
   if (!payment) return { kind: "unknown_payment", stripeDisputeId: stripeDispute.id };
-  const chargeId = typeof stripeDispute.charge === "string" ? stripeDispute.charge : stripeDispute.charge.id;
+  const chargeId = idOf(stripeDispute.charge);
   const dueBy = stripeDispute.evidence_details?.due_by;
   const facts = {
     reason: stripeDispute.reason,
@@ -68,13 +69,12 @@ export async function syncDisputeFromStripe(
 
 async function findPayment(tx: Tx, stripeDispute: Stripe.Dispute) {
   const select = { id: true, orderId: true, stripePaymentIntentId: true } as const;
-  const intent = stripeDispute.payment_intent;
-  const intentId = typeof intent === "string" ? intent : intent?.id;
+  const intentId = idOf(stripeDispute.payment_intent);
   if (intentId) {
     const byIntent = await tx.payment.findUnique({ where: { stripePaymentIntentId: intentId }, select });
     if (byIntent) return byIntent;
   }
-  const chargeId = typeof stripeDispute.charge === "string" ? stripeDispute.charge : stripeDispute.charge.id;
+  const chargeId = idOf(stripeDispute.charge);
   return tx.payment.findFirst({ where: { latestChargeId: chargeId }, select });
 }
 

@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import { AppError } from "@/server/errors";
 import { normalizeCurrency } from "../money";
+import { idOf } from "../stripe/expandable";
 import { ACCOUNT } from "./chart-of-accounts";
 import { type JournalLine, signedLine } from "./journal-entry";
 
@@ -20,9 +21,7 @@ export function stripeBalanceAccount(balanceTransaction: BalanceTransaction): st
 }
 
 export function sourceId(balanceTransaction: BalanceTransaction): string | null {
-  const { source } = balanceTransaction;
-  if (!source) return null;
-  return typeof source === "string" ? source : source.id;
+  return idOf(balanceTransaction.source);
 }
 
 /** Refuses a balance transaction whose figures do not add up (net = amount − fee, whole minor units). */

@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import type { Tx } from "../db/client";
+import { idOf } from "../stripe/expandable";
 import { applyOrderInput, lockOrder, type OrderInputResult } from "./apply-order-input";
 import { customerRefundedAmount, inputFromChargeRefunds } from "./derive-order-input";
 import type { OrderChangeCause } from "./order-cause";
@@ -16,7 +17,7 @@ export async function applyChargeRefunds(
   cause: OrderChangeCause,
 ): Promise<OrderInputResult | null> {
   const order = await lockOrder(tx, orderId);
-  const paymentIntentId = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
+  const paymentIntentId = idOf(charge.payment_intent);
   const refunded = customerRefundedAmount(charge);
   if (paymentIntentId) {
     const payment = await tx.payment.findUnique({

@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import { db, type PrismaClient, type Tx } from "../db/client";
 import { AppError } from "../errors";
 import { recordPaymentResult } from "../observability/record-payment-result";
+import { idOf } from "../stripe/expandable";
 import { applyOrderInput, lockOrder, type OrderInputResult } from "./apply-order-input";
 import { inputFromPaymentIntent } from "./derive-order-input";
 import type { OrderChangeCause } from "./order-cause";
@@ -66,9 +67,7 @@ export async function applyPaymentIntentInTransaction(
 }
 
 function chargeId(paymentIntent: Stripe.PaymentIntent): string | null {
-  const charge = paymentIntent.latest_charge;
-  if (!charge) return null;
-  return typeof charge === "string" ? charge : charge.id;
+  return idOf(paymentIntent.latest_charge);
 }
 
 async function upsertPayment(

@@ -4,6 +4,7 @@ import type { Tx } from "@/server/db/client";
 import type { Refund } from "@/server/db/generated/client";
 import { postRefundCreated } from "@/server/ledger/post-refund-created";
 import { postRefundFailed } from "@/server/ledger/post-refund-failed";
+import { idOf } from "../stripe/expandable";
 import { isRefundStatus, mayMoveRefundStatus, reasonCodeFromStripe } from "./refund-status";
 
 export type RefundSyncSource = { kind: "api" } | { kind: "webhook"; stripeEventId: string };
@@ -54,8 +55,7 @@ async function findOrCreateRefund(tx: Tx, stripeRefund: Stripe.Refund): Promise<
 
 /** A refund nobody asked for in PayOps was made in the Stripe Dashboard: record and attribute it. */
 async function recordDashboardRefund(tx: Tx, stripeRefund: Stripe.Refund): Promise<{ id: string } | null> {
-  const paymentIntentId =
-    typeof stripeRefund.payment_intent === "string" ? stripeRefund.payment_intent : stripeRefund.payment_intent?.id;
+  const paymentIntentId = idOf(stripeRefund.payment_intent);
   if (!paymentIntentId) return null;
   const payment = await tx.payment.findUnique({
     where: { stripePaymentIntentId: paymentIntentId },

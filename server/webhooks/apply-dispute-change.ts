@@ -3,7 +3,7 @@ import type { PrismaClient } from "../db/client";
 import { syncDisputeFromStripe } from "../disputes/sync-dispute-from-stripe";
 import { applyDispute } from "../orders/apply-dispute";
 import { findOrderIdForPaymentIntent } from "../orders/find-order-for-payment-intent";
-import { idOf } from "./retrieve-payment-intent";
+import { idOf } from "../stripe/expandable";
 import type { PreparedChange } from "./stripe-event-handler";
 
 /**

@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import { postBalanceAvailable, postPayoutCreated, postPayoutFailed, postPayoutPaid } from "../ledger";
+import { expandedOrNull } from "../stripe/expandable";
 import type { PreparedChange } from "./stripe-event-handler";
 
 export type PayoutFacts = {
@@ -20,10 +21,6 @@ export async function retrievePayout(stripe: Stripe, payoutId: string): Promise<
   return { payout, carried };
 }
 
-function expanded(value: string | Stripe.BalanceTransaction | null): Stripe.BalanceTransaction | null {
-  return value && typeof value === "object" ? value : null;
-}
-
 /**
  * Posts what the payout's current state implies. Each posting is keyed by the payout, so a
  * duplicate, a replay or an event arriving after a later one posts nothing twice; `paid` after a
@@ -32,7 +29,7 @@ function expanded(value: string | Stripe.BalanceTransaction | null): Stripe.Bala
 export function preparePayoutChange({ payout, carried }: PayoutFacts): PreparedChange {
   return async (tx, cause) => {
     const stripeEventId = "stripeEventId" in cause ? cause.stripeEventId : null;
-    const balanceTransaction = expanded(payout.balance_transaction);
+    const balanceTransaction = expandedOrNull(payout.balance_transaction);
     if (!balanceTransaction) return "recorded";
     // Funds move from pending to available before they can be paid out; whatever the ledger has
     // not yet moved (no balance.available event names transactions) moves now, once each.
@@ -42,7 +39,7 @@ export function preparePayoutChange({ payout, carried }: PayoutFacts): PreparedC
     if (payout.status === "paid") {
       return (await postPayoutPaid(tx, { payout, stripeEventId })) ? "applied" : "stale";
     }
-    const failureBalanceTransaction = expanded(payout.failure_balance_transaction);
+    const failureBalanceTransaction = expandedOrNull(payout.failure_balance_transaction);
     if ((payout.status === "failed" || payout.status === "canceled") && failureBalanceTransaction) {
       await postPayoutFailed(tx, { payout, failureBalanceTransaction, stripeEventId });
     }

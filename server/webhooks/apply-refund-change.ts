@@ -5,7 +5,8 @@ import { applyPaymentIntentInTransaction } from "../orders/apply-payment-intent"
 import { findOrderIdForPaymentIntent } from "../orders/find-order-for-payment-intent";
 import { retrieveRefundForSync } from "../refunds/retrieve-refund-for-sync";
 import { syncRefundFromStripe } from "../refunds/sync-refund-from-stripe";
-import { idOf, retrievePaymentIntent } from "./retrieve-payment-intent";
+import { idOf } from "../stripe/expandable";
+import { retrievePaymentIntent } from "./retrieve-payment-intent";
 import type { PreparedChange } from "./stripe-event-handler";
 
 /**

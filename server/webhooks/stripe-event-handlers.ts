@@ -1,10 +1,10 @@
 import type Stripe from "stripe";
+import { idOf } from "../stripe/expandable";
 import { prepareDisputeChange } from "./apply-dispute-change";
 import { preparePaymentIntentChange } from "./apply-payment-intent-change";
 import { preparePayoutChange, retrievePayout } from "./apply-payout-change";
 import { prepareRefundChange, refundTargetOf } from "./apply-refund-change";
 import type { HandledEventType } from "./handled-event-types";
-import { idOf } from "./retrieve-payment-intent";
 import type { StripeEventHandler } from "./stripe-event-handler";
 
 /** The PaymentIntent as Stripe reports it now decides the order. */

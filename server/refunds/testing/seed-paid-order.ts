@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type Stripe from "stripe";
 import type { PrismaClient } from "@/server/db/client";
 import type { StaffRole } from "@/server/db/generated/enums";
+import { idOf } from "../../stripe/expandable";
 
 export type PaidOrder = { orderId: string; paymentId: string; paymentIntentId: string; itemIds: string[] };
 
@@ -73,8 +74,7 @@ export async function seedPaidOrder(
       currency,
       amountMinor: totalMinor,
       amountCapturedMinor: intent.amount_received,
-      latestChargeId:
-        typeof intent.latest_charge === "string" ? intent.latest_charge : (intent.latest_charge?.id ?? null),
+      latestChargeId: idOf(intent.latest_charge),
     },
   });
   return {
