@@ -60,6 +60,7 @@ async function paidOrderWithStoredEvent() {
     data: {
       stripeEventId,
       type: "payment_intent.succeeded",
+      orderKey: order.id,
       payload: {
         id: stripeEventId,
         object: "event",

@@ -62,6 +62,7 @@ describe("/api/metrics", () => {
       data: {
         stripeEventId: "evt_waiting_1",
         type: "payment_intent.succeeded",
+        orderKey: "evt_waiting_1",
         payload: {},
         stripeCreatedAt: new Date(),
         receivedAt: new Date(Date.now() - 600_000),
@@ -76,7 +77,13 @@ describe("/api/metrics", () => {
     expect(sample(first, 'payops_db_pool_connections{pool="app",state="in_use"}')).toBeUndefined();
 
     await database.prisma.stripeEvent.create({
-      data: { stripeEventId: "evt_waiting_2", type: "charge.refunded", payload: {}, stripeCreatedAt: new Date() },
+      data: {
+        stripeEventId: "evt_waiting_2",
+        type: "charge.refunded",
+        orderKey: "evt_waiting_2",
+        payload: {},
+        stripeCreatedAt: new Date(),
+      },
     });
     clock += 1_000;
     expect(sample(await (await scrape(`Bearer ${TOKEN}`)).text(), "payops_webhook_inbox_depth")).toBe(1);

@@ -7,8 +7,8 @@ import type { InboxEvent } from "./parse-stripe-webhook";
 // One statement, no read first: a duplicate delivery costs one index probe. Types PayOps does not
 // act on arrive already marked processed (ignored), so nothing ever picks them up.
 const INSERT_SQL = `
-INSERT INTO stripe_events (id, stripe_event_id, type, livemode, payload, stripe_created_at, processed_at, outcome)
-VALUES (gen_random_uuid(), $1, $2, $3, $4::jsonb, to_timestamp($5),
+INSERT INTO stripe_events (id, stripe_event_id, type, livemode, payload, order_key, stripe_created_at, processed_at, outcome)
+VALUES (gen_random_uuid(), $1, $2, $3, $4::jsonb, $7, to_timestamp($5),
         CASE WHEN $6 THEN NULL ELSE now() END, CASE WHEN $6 THEN NULL ELSE 'ignored' END)
 ON CONFLICT (stripe_event_id) DO NOTHING`;
 
@@ -25,6 +25,7 @@ export async function insertInboxEvent(database: InboxDatabase, event: InboxEven
     event.rawBody,
     event.createdSeconds,
     handled,
+    event.orderKey,
   ]);
   return result.rowCount === 1 && handled;
 }

@@ -21,6 +21,7 @@ type EventShape = {
   data?: { object?: { id?: unknown; payment_intent?: unknown; metadata?: { order_id?: unknown } } };
 };
 
+/** The one definition of an event's order key; the inbox stores it, the sweeper reads it back. */
 function orderKeyOf(event: EventShape, stripeEventId: string): string {
   const object = event.data?.object;
   const candidates = [object?.metadata?.order_id, object?.payment_intent, object?.id];

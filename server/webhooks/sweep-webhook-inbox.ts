@@ -23,9 +23,7 @@ type UnprocessedRow = { stripe_event_id: string; order_key: string };
 export async function redispatchUnprocessedEvents(context: JobContext): Promise<number> {
   const minAge = context.sweep?.eventMinAgeMs ?? DEFAULT_EVENT_MIN_AGE_MS;
   const rows = await context.prisma.$queryRaw<UnprocessedRow[]>`
-    SELECT stripe_event_id,
-           COALESCE(payload #>> '{data,object,metadata,order_id}', payload #>> '{data,object,payment_intent}',
-                    payload #>> '{data,object,id}', stripe_event_id) AS order_key
+    SELECT stripe_event_id, order_key
     FROM stripe_events
     WHERE processed_at IS NULL AND dead_at IS NULL
       AND received_at < now() - make_interval(secs => ${minAge / 1000})
