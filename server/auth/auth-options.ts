@@ -1,9 +1,11 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../db/client";
 import { authSecret, configureAuthOrigin, SESSION_MAX_AGE_SECONDS, secureCookiesEnabled } from "./auth-config";
+import { revokeStaffSession } from "./revoke-staff-session";
 import { type SignedInStaff, signInStaff } from "./sign-in-staff";
 
 const credentialsSchema = z.object({ email: z.string().trim().max(320), password: z.string().min(1).max(1024) });
@@ -42,11 +44,18 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    events: {
+      async signOut({ token }) {
+        if (token) await revokeStaffSession(db(), token);
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) {
           const staff = user as StaffUser;
           token.sub = staff.id;
+          // One id per sign-in, kept across renewals, so signing out can revoke this session alone.
+          token.sessionId = randomUUID();
           token.sessionVersion = staff.sessionVersion;
           token.role = staff.role;
         }

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
 import { authSecret, sessionCookieName } from "./auth-config";
+import { authOptions } from "./auth-options";
 import { changeStaffRole } from "./change-staff-role";
 import { setStaffActive } from "./set-staff-active";
 import { signOutEverywhere } from "./sign-out-everywhere";
@@ -11,8 +13,12 @@ let database: TestDatabase;
 let adminId: string;
 let supportId: string;
 
-async function cookieFor(staffUserId: string, sessionVersion: number): Promise<Headers> {
-  const token = await encode({ token: { sub: staffUserId, sessionVersion }, secret: authSecret(), maxAge: 60 });
+async function cookieFor(staffUserId: string, sessionVersion: number, sessionId = randomUUID()): Promise<Headers> {
+  const token = await encode({
+    token: { sub: staffUserId, sessionVersion, sessionId },
+    secret: authSecret(),
+    maxAge: 60,
+  });
   return new Headers({ cookie: `other=1; ${sessionCookieName()}=${token}` });
 }
 
@@ -52,6 +58,25 @@ describe("resolveStaffSession", () => {
       before: { role: "support" },
       after: { role: "finance" },
     });
+  });
+
+  it("signing out revokes that session on the server: its cookie fails afterwards, other sessions go on", async () => {
+    const sessionId = randomUUID();
+    const signedOut = await cookieFor(adminId, 0, sessionId);
+    const otherDevice = await cookieFor(adminId, 0);
+    expect(await resolveStaffSession(signedOut)).toMatchObject({ userId: adminId });
+    // What next-auth runs on POST /api/auth/signout, with the token it decoded from the cookie.
+    await authOptions().events?.signOut?.({
+      token: { sub: adminId, sessionVersion: 0, sessionId },
+      session: null as never,
+    });
+    expect(await resolveStaffSession(signedOut)).toBeNull();
+    expect(await resolveStaffSession(otherDevice)).toMatchObject({ userId: adminId });
+  });
+
+  it("refuses a token without a session id (one sign-out could not revoke)", async () => {
+    const token = await encode({ token: { sub: adminId, sessionVersion: 0 }, secret: authSecret(), maxAge: 60 });
+    expect(await resolveStaffSession(new Headers({ cookie: `${sessionCookieName()}=${token}` }))).toBeNull();
   });
 
   it("ends every existing token on sign-out everywhere", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { getToken } from "next-auth/jwt";
 import { db } from "../db/client";
 import type { StaffRole } from "../db/generated/enums";
+import { UUID_PATTERN } from "../validation/storable-input";
 import { authSecret, secureCookiesEnabled, sessionCookieName } from "./auth-config";
 
 export type StaffSession = { userId: string; email: string; name: string; role: StaffRole };
@@ -25,8 +26,8 @@ export function parseCookieHeader(header: string | null): Record<string, string>
 /**
  * The staff member behind a request, or null. The session token only says who signed in and at
  * which session version; the database decides whether that still counts, so deactivating a user
- * or "sign out everywhere" (which bumps the version) ends every token at once, and a role change
- * applies to the very next request.
+ * or "sign out everywhere" (which bumps the version) ends every token at once, signing out ends
+ * that one session (its id is revoked), and a role change applies to the very next request.
  */
 export async function resolveStaffSession(headers: Headers): Promise<StaffSession | null> {
   const cookies = parseCookieHeader(headers.get("cookie"));
@@ -38,10 +39,14 @@ export async function resolveStaffSession(headers: Headers): Promise<StaffSessio
     cookieName: sessionCookieName(),
   });
   if (!token?.sub || typeof token.sessionVersion !== "number") return null;
-  const user = await db().staffUser.findUnique({
-    where: { id: token.sub },
-    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
-  });
-  if (!user?.active || user.sessionVersion !== token.sessionVersion) return null;
+  if (typeof token.sessionId !== "string" || !UUID_PATTERN.test(token.sessionId)) return null;
+  const [user, revoked] = await Promise.all([
+    db().staffUser.findUnique({
+      where: { id: token.sub },
+      select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
+    }),
+    db().revokedStaffSession.findUnique({ where: { sessionId: token.sessionId }, select: { sessionId: true } }),
+  ]);
+  if (revoked || !user?.active || user.sessionVersion !== token.sessionVersion) return null;
   return { userId: user.id, email: user.email, name: user.name, role: user.role };
 }
