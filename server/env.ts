@@ -56,6 +56,8 @@ export const serverEnvSchema = z.object({
    * 10000 JPY) wait for someone with refunds.approve who did not request them.
    */
   REFUND_APPROVAL_THRESHOLD_MINOR: z.coerce.number().int().min(0).default(10_000),
+  /** With it, `GET /api/health` (Authorization: Bearer …) answers the detailed readiness report. */
+  HEALTH_TOKEN: optional(z.string().min(16, "expected at least 16 characters")),
   /** Production normally refuses the Stripe sandbox; 1 allows it (end-to-end runs, demos), loudly logged. */
   PAYOPS_ALLOW_SANDBOX_IN_PRODUCTION: flag,
   /** Production never seeds the README's staff accounts unless this is 1 (with the sandbox only). */

@@ -40,24 +40,32 @@ export async function migrationStatus(connectionString: string, dir = MIGRATIONS
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    const files = readMigrations(dir);
-    const exists = await client.query(`SELECT to_regclass('"_prisma_migrations"') AS t`);
-    const rows: { migration_name: string; checksum: string }[] = exists.rows[0].t
-      ? (
-          await client.query(
-            `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-          )
-        ).rows
-      : [];
-    const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
-    return {
-      applied: files.filter((f) => applied.has(f.name)).map((f) => f.name),
-      pending: files.filter((f) => !applied.has(f.name)).map((f) => f.name),
-      modified: files.filter((f) => applied.has(f.name) && applied.get(f.name) !== f.checksum).map((f) => f.name),
-    };
+    return await migrationStatusWith(async (sql) => (await client.query(sql)).rows, dir);
   } finally {
     await client.end();
   }
+}
+
+/** The same status read through any connection (the app's pool, for the health check). */
+export async function migrationStatusWith(
+  query: (sql: string) => Promise<Record<string, unknown>[]>,
+  dir = MIGRATIONS_DIR,
+): Promise<MigrationStatus> {
+  const files = readMigrations(dir);
+  const exists = await query(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
+  const rows = (
+    exists[0]?.t
+      ? await query(
+          `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        )
+      : []
+  ) as { migration_name: string; checksum: string }[];
+  const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
+  return {
+    applied: files.filter((f) => applied.has(f.name)).map((f) => f.name),
+    pending: files.filter((f) => !applied.has(f.name)).map((f) => f.name),
+    modified: files.filter((f) => applied.has(f.name) && applied.get(f.name) !== f.checksum).map((f) => f.name),
+  };
 }
 
 /** Applies pending migrations in name order, each in its own transaction. Returns their names. */

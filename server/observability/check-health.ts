@@ -1,5 +1,5 @@
-import pg from "pg";
-import { migrationStatus } from "../db/migrate";
+import type { PrismaClient } from "../db/client";
+import { migrationStatusWith } from "../db/migrate";
 
 export type HealthReport = {
   status: "ok" | "degraded";
@@ -12,28 +12,41 @@ export type HealthReport = {
   };
 };
 
-/** Database reachability and migration status; never throws. */
-export async function checkHealth(options: {
-  databaseUrl: string | undefined;
-  mode: "embedded" | "external";
-}): Promise<HealthReport> {
-  if (!options.databaseUrl) {
-    return { status: "degraded", database: { reachable: false, mode: options.mode, error: "DATABASE_URL is not set" } };
-  }
+const CHECK_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Database reachability and migration status through the app's own connection pool (a check that
+ * opened connections of its own would compete with checkouts for them); never throws.
+ */
+export async function checkHealth(
+  prisma: () => PrismaClient,
+  options: { mode: "embedded" | "external" },
+): Promise<HealthReport> {
   const started = Date.now();
-  const client = new pg.Client({ connectionString: options.databaseUrl, connectionTimeoutMillis: 2_000 });
   try {
-    await client.connect();
-    await client.query("SELECT 1");
-    const latencyMs = Date.now() - started;
-    const migrations = await migrationStatus(options.databaseUrl);
+    const client = prisma();
+    const migrations = await withTimeout(
+      (async () => {
+        await client.$queryRaw`SELECT 1`;
+        return migrationStatusWith((sql) => client.$queryRawUnsafe<Record<string, unknown>[]>(sql));
+      })(),
+      CHECK_TIMEOUT_MS,
+    );
     const current = migrations.pending.length === 0 && migrations.modified.length === 0;
     return {
       status: current ? "ok" : "degraded",
       database: {
         reachable: true,
         mode: options.mode,
-        latencyMs,
+        latencyMs: Date.now() - started,
         migrations: { applied: migrations.applied.length, pending: migrations.pending, modified: migrations.modified },
       },
     };
@@ -42,7 +55,5 @@ export async function checkHealth(options: {
       status: "degraded",
       database: { reachable: false, mode: options.mode, error: error instanceof Error ? error.message : String(error) },
     };
-  } finally {
-    await client.end().catch(() => {});
   }
 }

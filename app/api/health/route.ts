@@ -1,10 +1,10 @@
+import { db } from "@/server/db/client";
 import { serverEnv } from "@/server/env";
-import { checkHealth } from "@/server/observability/check-health";
+import { answerHealth } from "@/server/observability/answer-health";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export function GET(request: Request) {
   const env = serverEnv();
-  const report = await checkHealth({ databaseUrl: env.DATABASE_URL, mode: env.PAYOPS_DATABASE_MODE });
-  return Response.json(report, { status: report.database.reachable ? 200 : 503 });
+  return answerHealth(request, { prisma: db, mode: env.PAYOPS_DATABASE_MODE, healthToken: env.HEALTH_TOKEN });
 }
