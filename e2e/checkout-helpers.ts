@@ -1,6 +1,6 @@
 import pg from "pg";
 import Stripe from "stripe";
-import { E2E_DATABASE_URL, E2E_SANDBOX_URL } from "./e2e-env";
+import { E2E_DATABASE_URL, E2E_SANDBOX_URL, sandboxControlHeaders } from "./e2e-env";
 import { expect, type Page } from "./fixtures";
 import { addToCart } from "./shop-helpers";
 
@@ -105,6 +105,9 @@ export async function sandboxPaymentIntentsFor(orderId: string): Promise<Stripe.
  * changes, so specs running beside it are untouched.
  */
 export async function settleInSandbox(object: string): Promise<void> {
-  const response = await fetch(`${SANDBOX_URL}/_sandbox/${object}/settle`, { method: "POST" });
+  const response = await fetch(`${SANDBOX_URL}/_sandbox/${object}/settle`, {
+    method: "POST",
+    headers: sandboxControlHeaders(),
+  });
   if (!response.ok) throw new Error(`The sandbox could not settle ${object}: ${await response.text()}`);
 }

@@ -1,5 +1,6 @@
 import Stripe from "stripe";
 import { developmentStaff } from "./back-office-helpers";
+import { sandboxControlHeaders } from "./e2e-env";
 import { expect, test } from "./fixtures";
 import { paidOrderInShop, query, SANDBOX_URL, signInFrom } from "./refunds-helpers";
 
@@ -63,7 +64,7 @@ test("a dispute from the dispute test card is answered from the form, and losing
 
   const settled = await fetch(`${SANDBOX_URL}/_sandbox/disputes/${stripeDisputeId}/settle`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: sandboxControlHeaders(),
     body: JSON.stringify({ outcome: "lost" }),
   });
   expect(settled.status).toBe(200);

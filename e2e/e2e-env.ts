@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
 // Where the end-to-end run's app, database and sandbox listen. Overridable so two runs on one
 // machine never collide; playwright.config.ts starts the app with the same values.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -8,3 +11,14 @@ export const E2E_SANDBOX_URL = `http://127.0.0.1:${E2E_SANDBOX_PORT}`;
 export const E2E_DATABASE_URL = `postgresql://payops:payops@127.0.0.1:${E2E_POSTGRES_PORT}/payops`;
 /** The bearer token the run's Prometheus sends to /api/metrics. */
 export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789";
+
+/**
+ * Headers for the sandbox's control API: the launcher's sandbox writes this run's token into its
+ * data dir (E2E_SANDBOX_CONTROL_TOKEN names it for a sandbox started elsewhere).
+ */
+export function sandboxControlHeaders(): Record<string, string> {
+  const token =
+    process.env.E2E_SANDBOX_CONTROL_TOKEN ??
+    readFileSync(path.resolve(".data/e2e/stripe-sandbox/control-token"), "utf8").trim();
+  return { authorization: `Bearer ${token}`, "content-type": "application/json" };
+}

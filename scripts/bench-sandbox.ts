@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import os from "node:os";
 import Stripe from "stripe";
-import { startSandbox } from "../server/stripe-sandbox/index";
+import { controlHeaders, startSandbox } from "../server/stripe-sandbox/index";
 
 // A trivial receiver: answers 200 at once. Every 20th delivery is also checked with the SDK's
 // constructEvent against the endpoint's secret, so the figure is for correctly signed events.
@@ -93,7 +93,11 @@ async function main() {
     const startDeliveries = performance.now();
     const cpuBefore = process.cpuUsage();
     const { deliveries } = (await (
-      await fetch(`${sandbox.url}/_sandbox/events/resend`, { method: "POST", body: "{}" })
+      await fetch(`${sandbox.url}/_sandbox/events/resend`, {
+        method: "POST",
+        headers: controlHeaders(sandbox.controlToken),
+        body: "{}",
+      })
     ).json()) as { deliveries: number };
     await sandbox.runtime.sb.webhooks.idle();
     const deliverySeconds = (performance.now() - startDeliveries) / 1000;

@@ -1,8 +1,9 @@
 // The Stripe sandbox from the command line.
 //   npm run sandbox                      start it on 127.0.0.1:12111 with state in .data/stripe-sandbox/
 //   npm run sandbox -- <command> [args]  talk to a running sandbox's control API (see `help`)
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { startSandbox } from "../server/stripe-sandbox/index";
+import { CONTROL_TOKEN_FILE, controlHeaders, startSandbox } from "../server/stripe-sandbox/index";
 
 const HELP = `Usage: npm run sandbox [-- <command> [args]]
 
@@ -33,11 +34,22 @@ function parseDuration(text: string): number {
   return Number(match[1]) * unit;
 }
 
+/** This run's control token: STRIPE_SANDBOX_CONTROL_TOKEN, else the file the sandbox wrote in its data dir. */
+function controlToken(): string {
+  if (process.env.STRIPE_SANDBOX_CONTROL_TOKEN) return process.env.STRIPE_SANDBOX_CONTROL_TOKEN;
+  const file = path.resolve(process.env.PAYOPS_DATA_DIR || ".data", "stripe-sandbox", CONTROL_TOKEN_FILE);
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    throw new Error(`no control token at ${file}; set STRIPE_SANDBOX_CONTROL_TOKEN or PAYOPS_DATA_DIR`);
+  }
+}
+
 async function call(method: "GET" | "POST", route: string, body?: unknown): Promise<void> {
   const base = process.env.STRIPE_API_URL ?? `http://127.0.0.1:${process.env.STRIPE_SANDBOX_PORT ?? 12111}`;
   const response = await fetch(`${base}/_sandbox${route}`, {
     method,
-    headers: { "content-type": "application/json" },
+    headers: controlHeaders(controlToken()),
     body: method === "POST" ? JSON.stringify(body ?? {}) : undefined,
   }).catch((error: Error) => {
     throw new Error(`cannot reach the sandbox at ${base} (${error.message}); is \`npm run sandbox\` running?`);
@@ -52,7 +64,7 @@ async function serve(): Promise<void> {
   const origins = [process.env.APP_URL ?? "http://localhost:3000"];
   const sandbox = await startSandbox({
     port,
-    dataDir: path.resolve(".data/stripe-sandbox"),
+    dataDir: path.resolve(process.env.PAYOPS_DATA_DIR || ".data", "stripe-sandbox"),
     allowedOrigins: origins,
   });
   console.log(

@@ -6,6 +6,7 @@ import { prepareDisputeChange } from "@/server/webhooks/apply-dispute-change";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { requestRefund } from "../refunds/request-refund";
 import { createTestStaff, seedPaidOrder } from "../refunds/testing/seed-paid-order";
+import { controlHeaders } from "../stripe-sandbox";
 import { getDisputeDetail } from "./get-dispute-detail";
 import { listDisputes } from "./list-disputes";
 import { saveEvidenceDraft } from "./save-evidence-draft";
@@ -107,7 +108,7 @@ describe("a dispute from the dispute test card", () => {
 
     const settle = await fetch(`${sandbox.url}/_sandbox/disputes/${stripeDispute!.id}/settle`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: controlHeaders(sandbox.controlToken),
       body: JSON.stringify({ outcome: "lost" }),
     });
     expect(settle.status).toBe(200);

@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStripeClient } from "@/server/stripe/client";
-import { type RunningSandbox, startSandbox } from "@/server/stripe-sandbox";
+import { controlHeaders, type RunningSandbox, startSandbox } from "@/server/stripe-sandbox";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { issueRefund } from "./issue-refund";
 import { listFailedRefunds, listOrderRefunds } from "./list-refunds";
@@ -95,7 +95,7 @@ describe("refunds learnt from Stripe", () => {
     );
     const failed = await fetch(`${sandbox.url}/_sandbox/refunds/${refund.stripeRefundId}/fail`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: controlHeaders(sandbox.controlToken),
       body: JSON.stringify({ reason: "expired_or_canceled_card" }),
     });
     expect(failed.status).toBe(200);

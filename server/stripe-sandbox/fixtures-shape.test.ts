@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningSandbox, startSandbox } from "./index";
+import { controlHeaders, type RunningSandbox, startSandbox } from "./index";
 import { shapeMismatches } from "./testing/json-shape";
 
 // Stripe's example objects (see fidelity/README.md).
@@ -47,7 +47,10 @@ async function collectSamples(stripe: Stripe, sandbox: RunningSandbox): Promise<
   });
   const refund = await stripe.refunds.create({ payment_intent: paid.id, amount: 500 });
   const failed = await stripe.refunds.create({ payment_intent: paid.id, amount: 500 });
-  await fetch(`${sandbox.url}/_sandbox/refunds/${failed.id}/fail`, { method: "POST" });
+  await fetch(`${sandbox.url}/_sandbox/refunds/${failed.id}/fail`, {
+    method: "POST",
+    headers: controlHeaders(sandbox.controlToken),
+  });
   const endpoint = await stripe.webhookEndpoints.create({ url: "http://127.0.0.1:9/hook", enabled_events: ["*"] });
   return {
     payment_intent: [paid, declined, threeDs, canceled, disputed],

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Stripe from "stripe";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { startSandbox } from "./index";
+import { controlHeaders, startSandbox } from "./index";
 import { startWebhookReceiver } from "./testing/webhook-receiver";
 
 describe("persistence under dataDir", () => {
@@ -56,8 +56,14 @@ describe("persistence under dataDir", () => {
       url: "http://127.0.0.1:9/x",
       enabled_events: ["charge.succeeded"],
     });
-    await fetch(`${first.url}/_sandbox/clock/advance`, { method: "POST", body: JSON.stringify({ seconds: 3600 }) });
-    const clock = (await (await fetch(`${first.url}/_sandbox/clock`)).json()) as { offsetMs: number };
+    await fetch(`${first.url}/_sandbox/clock/advance`, {
+      method: "POST",
+      headers: controlHeaders(first.controlToken),
+      body: JSON.stringify({ seconds: 3600 }),
+    });
+    const clock = (await (
+      await fetch(`${first.url}/_sandbox/clock`, { headers: controlHeaders(first.controlToken) })
+    ).json()) as { offsetMs: number };
     await first.stop();
 
     const second = await startSandbox({ port: 0, dataDir });
@@ -69,7 +75,9 @@ describe("persistence under dataDir", () => {
       );
       expect((await client.webhookEndpoints.retrieve(endpoint.id)).url).toBe("http://127.0.0.1:9/x");
       expect((await client.events.list()).data.some((e) => e.type === "payment_intent.created")).toBe(true);
-      const after = (await (await fetch(`${second.url}/_sandbox/clock`)).json()) as { offsetMs: number };
+      const after = (await (
+        await fetch(`${second.url}/_sandbox/clock`, { headers: controlHeaders(second.controlToken) })
+      ).json()) as { offsetMs: number };
       expect(after.offsetMs).toBe(clock.offsetMs);
     } finally {
       await second.stop();

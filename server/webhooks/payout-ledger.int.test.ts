@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
 import { createPendingOrder } from "../orders/order-test-fixtures";
+import { controlHeaders } from "../stripe-sandbox";
 import { startWebhookHarness, type WebhookHarness } from "./webhook-test-harness";
 
 let database: TestDatabase;
@@ -22,7 +23,7 @@ afterAll(async () => {
 async function control(path: string, body: unknown = {}) {
   const response = await fetch(`${harness.sandbox.url}/_sandbox${path}`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: controlHeaders(harness.sandbox.controlToken),
     body: JSON.stringify(body),
   });
   expect(response.ok).toBe(true);

@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
 import { createPendingOrder } from "../orders/order-test-fixtures";
+import { controlHeaders } from "../stripe-sandbox";
 import { replayStripeEvents } from "./replay-stripe-events";
 import { startWebhookHarness, type WebhookHarness } from "./webhook-test-harness";
 
@@ -100,7 +101,7 @@ describe("webhook pipeline against the sandbox", () => {
     const dispute = await database.prisma.dispute.findFirstOrThrow({ where: { orderId } });
     const settled = await fetch(`${harness.sandbox.url}/_sandbox/disputes/${dispute.stripeDisputeId}/settle`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: controlHeaders(harness.sandbox.controlToken),
       body: JSON.stringify({ outcome: "lost" }),
     });
     expect(settled.ok).toBe(true);

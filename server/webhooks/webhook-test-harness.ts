@@ -7,7 +7,7 @@ import { emit } from "../jobs/emit";
 import type { JobContext } from "../jobs/job-definition";
 import { LocalExecutor } from "../jobs/local-executor";
 import { SANDBOX_SECRET_KEY } from "../stripe/client";
-import { type RunningSandbox, type SandboxConfigInput, startSandbox } from "../stripe-sandbox";
+import { controlHeaders, type RunningSandbox, type SandboxConfigInput, startSandbox } from "../stripe-sandbox";
 import { receiveStripeWebhook } from "./receive-stripe-webhook";
 import { waitForPipelineIdle } from "./wait-for-pipeline-idle";
 import { WEBHOOK_JOBS } from "./webhook-jobs";
@@ -95,7 +95,7 @@ export async function startWebhookHarness(options: {
     setFaults: async (faults) => {
       const response = await fetch(`${sandbox.url}/_sandbox/faults`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: controlHeaders(sandbox.controlToken),
         body: JSON.stringify(faults),
       });
       if (!response.ok) throw new Error(`could not set faults: ${await response.text()}`);

@@ -1,7 +1,7 @@
 // Test support: performs a random operation on the sandbox through Stripe's API and the sandbox's
 // control API (the bank's side: time passing, dispute decisions, refund failures).
 import Stripe from "stripe";
-import type { RunningSandbox } from "@/server/stripe-sandbox/index";
+import { controlHeaders, type RunningSandbox } from "@/server/stripe-sandbox/index";
 import type { Operation } from "./stripe-account-model";
 
 export type SandboxAccount = {
@@ -19,7 +19,7 @@ export function sandboxAccount(sandbox: RunningSandbox): SandboxAccount {
   const control = async (route: string, body: unknown = {}) => {
     const response = await fetch(`${sandbox.url}/_sandbox${route}`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: controlHeaders(sandbox.controlToken),
       body: JSON.stringify(body),
     });
     const json = await response.json();

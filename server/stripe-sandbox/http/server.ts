@@ -6,6 +6,7 @@ import { platformRoutes } from "../api/platform-routes";
 import { handleChallenge } from "../browser/handle-challenge";
 import { ControlError, controlRoutes } from "../control/control-routes";
 import type { SandboxRuntime } from "../core/create-sandbox";
+import { controlRefusal } from "./control-guard";
 import { StripeApiError } from "./errors";
 import { type ApiServerContext, handleApi } from "./handle-api";
 import { baseHeaders, type ResponseContext, readBody, sendJson } from "./respond";
@@ -14,6 +15,8 @@ const log = logger.child({ module: "stripe-sandbox" });
 
 export interface HttpOptions {
   allowedOrigins: string[];
+  /** Required (Authorization: Bearer …) on every control call. */
+  controlToken: string;
 }
 
 function handleControl(
@@ -49,10 +52,6 @@ function handleControl(
     }
   }
   sendJson(res, rc, 404, JSON.stringify({ error: { message: `No control route ${method} ${url.pathname}` } }));
-}
-
-function isLoopback(address: string | undefined): boolean {
-  return address === "::1" || address?.startsWith("127.") === true || address?.startsWith("::ffff:127.") === true;
 }
 
 /** One HTTP server for the REST API (/v1), the control API (/_sandbox) and the 3-D Secure page (/3ds). */
@@ -99,15 +98,8 @@ export function createHttpServer(runtime: SandboxRuntime, options: HttpOptions) 
       }
       if (url.pathname.startsWith("/v1/")) return handleApi(apiCtx, req, res, url, body, rc);
       if (url.pathname.startsWith("/_sandbox/")) {
-        // The control API has no key: it answers only on the machine itself, whatever host the server binds.
-        if (!isLoopback(req.socket.remoteAddress)) {
-          return sendJson(
-            res,
-            rc,
-            403,
-            JSON.stringify({ error: { message: "The control API answers only on loopback." } }),
-          );
-        }
+        const refusal = controlRefusal(req, body, options.controlToken);
+        if (refusal) return sendJson(res, rc, refusal.status, JSON.stringify({ error: { message: refusal.message } }));
         return handleControl(runtime, req, res, url, body, rc);
       }
       if (url.pathname.startsWith("/3ds/")) return handleChallenge(runtime.sb, req, res, url, body, rc);

@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import type { SandboxConfigInput } from "../core/config";
-import { type RunningSandbox, startSandbox } from "../index";
+import { controlHeaders, type RunningSandbox, startSandbox } from "../index";
 import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";
 
 export interface Harness {
@@ -48,7 +48,7 @@ export async function startHarness(
     async control<T>(method: "GET" | "POST", route: string, body?: unknown) {
       const response = await fetch(`${sandbox.url}/_sandbox${route}`, {
         method,
-        headers: { "content-type": "application/json" },
+        headers: controlHeaders(sandbox.controlToken),
         body: method === "POST" ? JSON.stringify(body ?? {}) : undefined,
       });
       const json = (await response.json()) as T;
