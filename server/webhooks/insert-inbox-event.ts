@@ -8,7 +8,7 @@ import type { InboxEvent } from "./parse-stripe-webhook";
 // act on arrive already marked processed (ignored), so nothing ever picks them up.
 const INSERT_SQL = `
 INSERT INTO stripe_events (id, stripe_event_id, type, livemode, payload, order_key, stripe_created_at, processed_at, outcome)
-VALUES (gen_random_uuid(), $1, $2, $3, $4::jsonb, $7, to_timestamp($5),
+VALUES (gen_random_uuid(), $1, $2, $3, $4::jsonb, $7, COALESCE(to_timestamp($5::double precision), now()),
         CASE WHEN $6 THEN NULL ELSE now() END, CASE WHEN $6 THEN NULL ELSE 'ignored' END)
 ON CONFLICT (stripe_event_id) DO NOTHING`;
 

@@ -1,3 +1,4 @@
+import { escapeUnstorableText, storableCreatedSeconds, storableEventBody } from "./storable-event";
 import { verifyStripeSignature } from "./verify-stripe-signature";
 
 /** What the inbox keeps of an event; the full body is stored as received. */
@@ -5,7 +6,9 @@ export type InboxEvent = {
   stripeEventId: string;
   type: string;
   livemode: boolean;
-  createdSeconds: number;
+  /** Null when Stripe's `created` is beyond what PostgreSQL holds (stored as the time of receipt). */
+  createdSeconds: number | null;
+  /** As received, or with NULs and lone surrogates escaped when jsonb could not hold them. */
   rawBody: string;
   /** The order the event is about, or the Stripe object when it names no order: one job per key at a time. */
   orderKey: string;
@@ -48,12 +51,12 @@ export function parseStripeWebhook(body: Buffer, signature: string | null, secre
   return {
     ok: true,
     event: {
-      stripeEventId: id,
-      type,
+      stripeEventId: escapeUnstorableText(id),
+      type: escapeUnstorableText(type),
       livemode: event.livemode === true,
-      createdSeconds: created,
-      rawBody,
-      orderKey: orderKeyOf(event, id),
+      createdSeconds: storableCreatedSeconds(created),
+      rawBody: storableEventBody(rawBody, event),
+      orderKey: escapeUnstorableText(orderKeyOf(event, id)),
     },
   };
 }

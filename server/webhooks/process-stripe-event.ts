@@ -6,6 +6,7 @@ import { logger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import type { OrderChangeCause } from "../orders/order-cause";
 import { isHandledEventType } from "./handled-event-types";
+import { escapeUnstorableText } from "./storable-event";
 import type { EventOutcome } from "./stripe-event-handler";
 import { STRIPE_EVENT_HANDLERS } from "./stripe-event-handlers";
 
@@ -48,7 +49,7 @@ export async function processStripeEvent(
     // The attempt that reaches the limit parks the event as a dead letter: no more retries until someone replays it.
     const [failed] = await prisma.$queryRaw<{ attempts: number; dead: boolean }[]>`
       UPDATE stripe_events
-         SET attempts = attempts + 1, last_error = ${message.slice(0, 2000)},
+         SET attempts = attempts + 1, last_error = ${escapeUnstorableText(message.slice(0, 2000))},
              dead_at = CASE WHEN attempts + 1 >= ${limit} THEN now() ELSE dead_at END
        WHERE stripe_event_id = ${stripeEventId}
       RETURNING attempts, dead_at IS NOT NULL AS dead`;

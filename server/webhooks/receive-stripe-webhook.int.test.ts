@@ -2,7 +2,10 @@ import pg from "pg";
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
+import { createStripeClient } from "../stripe/client";
+import { startSandbox } from "../stripe-sandbox";
 import type { InboxEvent } from "./parse-stripe-webhook";
+import { processStripeEvent } from "./process-stripe-event";
 import { MAX_WEBHOOK_BODY_BYTES } from "./read-limited-body";
 import { receiveStripeWebhook, type WebhookReceiverDeps } from "./receive-stripe-webhook";
 
@@ -139,5 +142,86 @@ describe("receiveStripeWebhook", () => {
     const failing = { ...deps, dispatch: async () => Promise.reject(new Error("queue down")) };
     expect((await receiveStripeWebhook(post(eventBody("evt_dispatch_fails")), failing)).status).toBe(200);
     expect(await storedCount()).toBe(1);
+  });
+
+  describe("signed events PostgreSQL cannot hold as sent are stored and acknowledged, never 503 forever", () => {
+    const poison = (id: string, object: Record<string, unknown>, created: unknown = 1_800_000_000) =>
+      JSON.stringify({
+        id,
+        object: "event",
+        type: "payment_intent.succeeded",
+        created,
+        livemode: false,
+        data: { object },
+      });
+    const intent = { id: "pi_poison", object: "payment_intent", metadata: { order_id: "order-poison" } };
+
+    it.each([
+      ["a NUL in a string", poison("evt_nul", { ...intent, description: "a\u0000b" }), "a\\\\u0000b"],
+      ["a lone surrogate", poison("evt_surrogate", { ...intent, description: "x\ud800y" }), "x\\\\ud800y"],
+      [
+        "a NUL in a key",
+        JSON.stringify({
+          id: "evt_nul_key",
+          object: "event",
+          type: "payment_intent.succeeded",
+          created: 1_800_000_000,
+          data: { object: { ...intent, "k\u0000": 1 } },
+        }),
+        "k\\\\u0000",
+      ],
+    ])("%s", async (_name, body, storedText) => {
+      const response = await receiveStripeWebhook(post(body), deps);
+      expect(response.status).toBe(200);
+      const [row] = await database.prisma.$queryRaw<{ payload: string }[]>`
+        SELECT payload::text AS payload FROM stripe_events`;
+      expect(row!.payload).toContain(storedText);
+      expect(dispatched).toHaveLength(1);
+    });
+
+    it("an out-of-range created is stored with the time of receipt", async () => {
+      for (const [id, created] of [
+        ["evt_far_future", 1e20],
+        ["evt_far_past", -1e15],
+        ["evt_fraction", 1.5e12],
+      ] as const) {
+        expect((await receiveStripeWebhook(post(poison(id, intent, created)), deps)).status).toBe(200);
+      }
+      const rows = await database.prisma.stripeEvent.findMany({ orderBy: { stripeEventId: "asc" } });
+      expect(rows.map((row) => row.stripeEventId)).toEqual(["evt_far_future", "evt_far_past", "evt_fraction"]);
+      for (const row of rows)
+        expect(Math.abs(row.stripeCreatedAt.getTime() - row.receivedAt.getTime())).toBeLessThan(60_000);
+    });
+
+    it("a NUL in the event id itself is stored under the escaped id, once", async () => {
+      const body = poison("evt_\u0000id", intent);
+      expect((await receiveStripeWebhook(post(body), deps)).status).toBe(200);
+      expect((await receiveStripeWebhook(post(body), deps)).status).toBe(200);
+      const rows = await database.prisma.stripeEvent.findMany();
+      expect(rows.map((row) => row.stripeEventId)).toEqual(["evt_\\u0000id"]);
+      expect(dispatched.map((event) => event.stripeEventId)).toEqual(["evt_\\u0000id"]);
+    });
+
+    it("a stored poison event reaches processing and fails there within the retry count, not in the inbox", async () => {
+      const sandbox = await startSandbox({ port: 0 });
+      try {
+        const body = poison("evt_\u0000poison", { ...intent, description: "a\u0000b\ud800" });
+        expect((await receiveStripeWebhook(post(body), deps)).status).toBe(200);
+        const [event] = dispatched;
+        const processing = processStripeEvent(event!.stripeEventId, {
+          prisma: database.prisma,
+          stripe: createStripeClient({ apiUrl: sandbox.url }),
+        });
+        // The object it names does not exist: an ordinary, bounded failure the executor retries and parks.
+        await expect(processing).rejects.toThrow(/No such payment_intent/);
+        const row = await database.prisma.stripeEvent.findUniqueOrThrow({
+          where: { stripeEventId: event!.stripeEventId },
+        });
+        expect(row).toMatchObject({ attempts: 1, processedAt: null });
+        expect(row.lastError).toMatch(/No such payment_intent/);
+      } finally {
+        await sandbox.stop();
+      }
+    });
   });
 });
