@@ -7,6 +7,7 @@
  * other and fails or ignores it within its retry limit instead of the insert failing.
  */
 const NEEDS_ESCAPE = /\\u(0000|d[89a-f][0-9a-f]{2})/i;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching NUL is the point.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Year 9999's last second: beyond it PostgreSQL and JavaScript dates part ways. */
