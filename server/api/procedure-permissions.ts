@@ -25,6 +25,10 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "publi
   "staffUsers.setActive": "users.manage",
   "staffUsers.signOutEverywhere": "users.manage",
 
+  "operations.deadLetters": "operations.manage",
+  "operations.replay": "operations.manage",
+  "operations.discard": "operations.manage",
+
   "audit.list": "audit.read",
   "audit.exportCsv": "audit.read",
 

@@ -2,6 +2,7 @@ import "server-only";
 import { auditRouter } from "./audit";
 import { checkoutRouter } from "./checkout";
 import { disputesRouter } from "./disputes";
+import { operationsRouter } from "./operations";
 import { ordersRouter } from "./orders";
 import { refundsRouter } from "./refunds";
 import { sessionRouter } from "./session";
@@ -17,6 +18,7 @@ export const appRouter = router({
   audit: auditRouter,
   refunds: refundsRouter,
   disputes: disputesRouter,
+  operations: operationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

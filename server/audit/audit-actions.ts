@@ -22,7 +22,10 @@ export const STAFF_ACCOUNT_ACTIONS = [
   "staff.reactivated",
 ] as const;
 
-export const AUDIT_ACTIONS = [...MONEY_ACTIONS, ...STAFF_ACCOUNT_ACTIONS] as const;
+/** An admin gave a parked inbox event or outbox effect another go, or set it aside for good. */
+export const OPERATIONS_ACTIONS = ["dead_letter.replayed", "dead_letter.discarded"] as const;
+
+export const AUDIT_ACTIONS = [...MONEY_ACTIONS, ...STAFF_ACCOUNT_ACTIONS, ...OPERATIONS_ACTIONS] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "audit.read": ["admin", "finance"],
   "users.manage": ["admin"],
   "webhooks.replay": ["admin"],
+  "operations.manage": ["admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

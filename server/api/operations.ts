@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { db } from "../db/client";
+import { listDeadLetters } from "../operations/list-dead-letters";
+import { discardDeadLetter, replayDeadLetter } from "../operations/resolve-dead-letter";
+import { stripe } from "../stripe/client";
+import { permitted } from "./procedures";
+import { router } from "./trpc";
+
+const deadLetter = z.object({
+  source: z.enum(["inbox", "outbox"]),
+  id: z.string().trim().min(1).max(255),
+  reason: z.string().trim().min(3, "say why, in a few words").max(500),
+});
+
+/** Admins see the inbox's and the outbox's accounting and decide what happens to dead letters. */
+export const operationsRouter = router({
+  deadLetters: permitted("operations.manage").query(() => listDeadLetters(db())),
+  replay: permitted("operations.manage")
+    .input(deadLetter)
+    .mutation(({ input, ctx }) =>
+      replayDeadLetter(
+        input,
+        { reason: input.reason, actor: { id: ctx.staff.userId } },
+        { prisma: db(), stripe: stripe() },
+      ),
+    ),
+  discard: permitted("operations.manage")
+    .input(deadLetter)
+    .mutation(({ input, ctx }) =>
+      discardDeadLetter(input, { reason: input.reason, actor: { id: ctx.staff.userId } }, { prisma: db() }),
+    ),
+});

@@ -1,0 +1,83 @@
+import type Stripe from "stripe";
+import { recordAudit } from "@/server/audit/record-audit";
+import type { PrismaClient } from "@/server/db/client";
+import { runTransaction } from "@/server/db/run-transaction";
+import { AppError } from "@/server/errors";
+import { emit } from "@/server/jobs/emit";
+import { processStripeEvent } from "@/server/webhooks/process-stripe-event";
+
+export type DeadLetterRef = { source: "inbox" | "outbox"; id: string };
+type Deps = { prisma: PrismaClient; stripe: Stripe };
+type Actor = { id: string };
+
+/**
+ * Gives a dead letter another go once its cause is fixed, audited with the reason: an inbox event
+ * is processed again at once (its attempts start over), an outbox effect is made due and the
+ * dispatcher is asked to run. Says what happened.
+ */
+export async function replayDeadLetter(
+  ref: DeadLetterRef,
+  input: { reason: string; actor: Actor },
+  deps: Deps,
+): Promise<{ outcome: string }> {
+  const reason = requireReason(input.reason);
+  await runTransaction(deps.prisma, async (tx) => {
+    const changed =
+      ref.source === "inbox"
+        ? await tx.$executeRaw`
+            UPDATE stripe_events SET dead_at = NULL, attempts = 0
+             WHERE stripe_event_id = ${ref.id} AND dead_at IS NOT NULL AND processed_at IS NULL`
+        : await tx.$executeRaw`
+            UPDATE outbox_effects SET status = 'pending', attempts = 0, next_attempt_at = now(), leased_until = NULL, updated_at = now()
+             WHERE id = ${ref.id}::uuid AND status = 'dead'`;
+    if (changed === 0) throw new AppError("CONFLICT", "This item is no longer set aside; refresh the page");
+    await recordAudit(tx, {
+      actor: { kind: "staff", staffUserId: input.actor.id },
+      action: "dead_letter.replayed",
+      subject: { type: ref.source === "inbox" ? "stripe_event" : "outbox_effect", id: ref.id },
+      reason,
+    });
+  });
+  if (ref.source === "outbox") {
+    await emit("jobs/outbox.redrive-requested", {});
+    return { outcome: "queued to be sent again" };
+  }
+  try {
+    const result = await processStripeEvent(ref.id, deps);
+    return { outcome: result.outcome === "applied" ? "processed and applied" : "processed" };
+  } catch (error) {
+    return { outcome: `failed again (${error instanceof Error ? error.message : String(error)}); it will be retried` };
+  }
+}
+
+/** Sets a dead letter aside for good, audited with the reason; it then counts as processed. */
+export async function discardDeadLetter(
+  ref: DeadLetterRef,
+  input: { reason: string; actor: Actor },
+  deps: Pick<Deps, "prisma">,
+): Promise<void> {
+  const reason = requireReason(input.reason);
+  await runTransaction(deps.prisma, async (tx) => {
+    const changed =
+      ref.source === "inbox"
+        ? await tx.$executeRaw`
+            UPDATE stripe_events SET processed_at = now(), outcome = 'discarded'
+             WHERE stripe_event_id = ${ref.id} AND dead_at IS NOT NULL AND processed_at IS NULL`
+        : await tx.$executeRaw`
+            UPDATE outbox_effects SET status = 'discarded', completed_at = now(), updated_at = now()
+             WHERE id = ${ref.id}::uuid AND status = 'dead'`;
+    if (changed === 0) throw new AppError("CONFLICT", "This item is no longer set aside; refresh the page");
+    await recordAudit(tx, {
+      actor: { kind: "staff", staffUserId: input.actor.id },
+      action: "dead_letter.discarded",
+      subject: { type: ref.source === "inbox" ? "stripe_event" : "outbox_effect", id: ref.id },
+      reason,
+    });
+  });
+}
+
+function requireReason(reason: string): string {
+  const trimmed = reason.trim();
+  if (!trimmed) throw new AppError("BAD_REQUEST", "Say why, for the audit log");
+  return trimmed;
+}
