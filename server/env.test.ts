@@ -22,6 +22,10 @@ describe("parseServerEnv", () => {
     ["STRIPE_SECRET_KEY", "pk_test_123", "STRIPE_SECRET_KEY expected a key starting sk_test_"],
     ["STRIPE_WEBHOOK_SECRET", "secret", "STRIPE_WEBHOOK_SECRET expected a signing secret starting whsec_"],
     ["JOB_EXECUTOR", "cron", "JOB_EXECUTOR"],
+    ["INNGEST_DEV", "yes", "INNGEST_DEV expected 1, 0 or the dev server's URL"],
+    ["INNGEST_BASE_URL", "inngest.internal", "INNGEST_BASE_URL expected the Inngest server's base URL"],
+    ["DEAD_LETTER_AFTER_ATTEMPTS", "0", "DEAD_LETTER_AFTER_ATTEMPTS"],
+    ["SWEEP_STUCK_ORDER_AGE_MS", "soon", "SWEEP_STUCK_ORDER_AGE_MS"],
     ["METRICS_TOKEN", "short", "METRICS_TOKEN expected at least 16 printable characters"],
     ["METRICS_TOKEN", "has a space in it somewhere", "METRICS_TOKEN expected at least 16 printable characters"],
   ])("refuses %s=%s with one line naming it", (name, value, expected) => {
@@ -40,5 +44,22 @@ describe("parseServerEnv", () => {
   it("requires AUTH_SECRET in production", () => {
     expect(() => parseServerEnv({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET/);
     expect(parseServerEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) }).NODE_ENV).toBe("production");
+  });
+
+  it("runs on the Inngest dev server without keys, and asks for keys otherwise", () => {
+    expect(parseServerEnv({ JOB_EXECUTOR: "inngest", INNGEST_DEV: "1" }).JOB_EXECUTOR).toBe("inngest");
+    expect(parseServerEnv({ JOB_EXECUTOR: "inngest", INNGEST_DEV: "http://127.0.0.1:8288" }).INNGEST_DEV).toBe(
+      "http://127.0.0.1:8288",
+    );
+    expect(() => parseServerEnv({ JOB_EXECUTOR: "inngest" })).toThrow(/INNGEST_EVENT_KEY is required/);
+    const selfHosted = {
+      JOB_EXECUTOR: "inngest",
+      INNGEST_BASE_URL: "http://inngest.internal:8288",
+      INNGEST_EVENT_KEY: "event-key",
+    };
+    expect(parseServerEnv(selfHosted).INNGEST_BASE_URL).toBe("http://inngest.internal:8288");
+    expect(() => parseServerEnv({ ...selfHosted, NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) })).toThrow(
+      /INNGEST_SIGNING_KEY is required/,
+    );
   });
 });

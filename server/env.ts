@@ -49,6 +49,20 @@ export const serverEnvSchema = z.object({
   /** An inbox event or outbox effect failing this many times is parked as a dead letter. */
   DEAD_LETTER_AFTER_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
   INNGEST_EVENT_KEY: optional(z.string().min(1)),
+  /**
+   * Read by the Inngest SDK: 1 (or the dev server's URL) talks to the Inngest dev server without
+   * keys; 0 or unset means Inngest Cloud or a self-hosted server (keys required).
+   */
+  INNGEST_DEV: optional(
+    z
+      .string()
+      .refine(
+        (value) => ["0", "1", "true", "false"].includes(value) || z.url().safeParse(value).success,
+        "expected 1, 0 or the dev server's URL",
+      ),
+  ),
+  /** Read by the Inngest SDK: a self-hosted Inngest server's base URL (events and API); unset: Inngest Cloud. */
+  INNGEST_BASE_URL: optional(z.url("expected the Inngest server's base URL, e.g. http://inngest.internal:8288")),
   INNGEST_SIGNING_KEY: optional(z.string().min(1)),
   AUTH_SECRET: optional(z.string().min(32, "expected at least 32 characters")),
   /**
@@ -101,8 +115,16 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
       "Invalid configuration: AUTH_SECRET is required in production (at least 32 characters)",
     );
   }
-  if (env.JOB_EXECUTOR === "inngest" && env.NODE_ENV === "production" && !env.INNGEST_SIGNING_KEY) {
-    throw new ConfigurationError("Invalid configuration: INNGEST_SIGNING_KEY is required when JOB_EXECUTOR=inngest");
+  const inngestDev = env.INNGEST_DEV !== undefined && env.INNGEST_DEV !== "0" && env.INNGEST_DEV !== "false";
+  if (env.JOB_EXECUTOR === "inngest" && !inngestDev) {
+    if (env.NODE_ENV === "production" && !env.INNGEST_SIGNING_KEY) {
+      throw new ConfigurationError("Invalid configuration: INNGEST_SIGNING_KEY is required when JOB_EXECUTOR=inngest");
+    }
+    if (!env.INNGEST_EVENT_KEY) {
+      throw new ConfigurationError(
+        "Invalid configuration: INNGEST_EVENT_KEY is required when JOB_EXECUTOR=inngest (or set INNGEST_DEV=1 for the Inngest dev server)",
+      );
+    }
   }
   return env;
 }
