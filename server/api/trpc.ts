@@ -6,6 +6,7 @@ import { Prisma } from "../db/client";
 import { AppError } from "../errors";
 import { internalErrorMessage } from "../observability/client-error";
 import { logger } from "../observability/logger";
+import { withSpan } from "../observability/tracing";
 import { isStripeUnavailable, stripeUnavailableError } from "../stripe/stripe-unavailable";
 import { findUnstorableText } from "../validation/storable-input";
 import type { ApiContext } from "./context";
@@ -60,6 +61,15 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** One span per procedure call, named after it; the route handler's span is its parent. */
+const traceProcedure = t.middleware(({ next, path, type }) =>
+  withSpan(`trpc ${path}`, { "rpc.system": "trpc", "rpc.method": path, "trpc.type": type }, async (span) => {
+    const result = await next();
+    if (!result.ok) span.setAttribute("trpc.error_code", result.error.code);
+    return result;
+  }),
+);
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
@@ -73,4 +83,4 @@ const refuseUnstorableText = t.middleware(async ({ next, getRawInput }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(mapErrors).use(refuseUnstorableText);
+export const publicProcedure = t.procedure.use(traceProcedure).use(mapErrors).use(refuseUnstorableText);

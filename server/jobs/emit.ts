@@ -1,4 +1,5 @@
 import { logger } from "../observability/logger";
+import { currentTraceCarrier } from "../observability/tracing";
 import type { JobEvent, JobEventData, JobEventName } from "./job-events";
 
 /**
@@ -20,7 +21,7 @@ export function setJobEventSink(sink: JobEventSink | undefined): void {
  * inbox sweeper picks up whatever it was for.
  */
 export async function emit<Name extends JobEventName>(name: Name, data: JobEventData<Name>): Promise<void> {
-  const event = { name, data } as JobEvent;
+  const event = { name, data, trace: currentTraceCarrier() } as JobEvent;
   const sink = holder.payopsJobSink;
   if (!sink) {
     logger.debug({ event: name }, "no job executor is running; the sweeper will pick this up");

@@ -14,4 +14,7 @@ export const JOB_EVENTS = {
 
 export type JobEventName = keyof typeof JOB_EVENTS;
 export type JobEventData<Name extends JobEventName> = z.infer<(typeof JOB_EVENTS)[Name]>;
-export type JobEvent = { [Name in JobEventName]: { name: Name; data: JobEventData<Name> } }[JobEventName];
+/** `trace` carries the emitting request's W3C trace context, so the job's spans join its trace. */
+export type JobEvent = {
+  [Name in JobEventName]: { name: Name; data: JobEventData<Name>; trace?: Record<string, string> };
+}[JobEventName];

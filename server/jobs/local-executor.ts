@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { logger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
+import { withCarriedContext, withSpan } from "../observability/tracing";
 import { setJobEventSink } from "./emit";
 import { type JobContext, type JobDefinition, type JobStep, NonRetriableJobError } from "./job-definition";
 import type { JobEvent } from "./job-events";
@@ -17,7 +18,15 @@ export type LocalExecutorOptions = {
   scheduleIntervalMs?: number;
 };
 
-type Run = { job: JobDefinition; data: unknown; runId: string; attempt: number; steps: Map<string, unknown> };
+type Run = {
+  job: JobDefinition;
+  data: unknown;
+  runId: string;
+  attempt: number;
+  steps: Map<string, unknown>;
+  /** The emitting request's trace context: every attempt's span joins that trace. */
+  trace?: Record<string, string>;
+};
 
 /**
  * Runs jobs in this process when there is no Inngest server: the same job functions, a step tool
@@ -44,7 +53,7 @@ export class LocalExecutor {
       for (const job of this.options.jobs) {
         if (job.event !== event.name) continue;
         const data = job.parse(event.data);
-        this.enqueue({ job, data, runId: randomUUID(), attempt: 1, steps: new Map() });
+        this.enqueue({ job, data, runId: randomUUID(), attempt: 1, steps: new Map(), trace: event.trace });
       }
     }
   };
@@ -108,7 +117,14 @@ export class LocalExecutor {
     const startedAt = new Date();
     let error: unknown;
     try {
-      await run.job.run(run.data, this.stepFor(run), this.options.context);
+      const attributes = {
+        "payops.job_id": run.job.id,
+        "payops.job_run_id": run.runId,
+        "payops.job_attempt": run.attempt,
+      };
+      await withCarriedContext(run.trace, () =>
+        withSpan(`job ${run.job.id}`, attributes, () => run.job.run(run.data, this.stepFor(run), this.options.context)),
+      );
     } catch (caught) {
       error = caught;
     } finally {
@@ -136,7 +152,7 @@ export class LocalExecutor {
     return {
       run: async <T>(id: string, fn: () => Promise<T>): Promise<T> => {
         if (run.steps.has(id)) return run.steps.get(id) as T;
-        const result = await fn();
+        const result = await withSpan(`step ${id}`, { "payops.job_step": id }, fn);
         run.steps.set(id, result);
         return result;
       },

@@ -1,5 +1,6 @@
 import { Prisma, type Tx } from "@/server/db/client";
 import { preparedMarker } from "@/server/db/prepared-statements";
+import { domainAttributes, withSpan } from "@/server/observability/tracing";
 import { defaultChartAccount } from "./chart-of-accounts";
 import { type JournalEntry, validateJournalEntry } from "./journal-entry";
 
@@ -17,6 +18,22 @@ export type PostingResult = {
  */
 export async function postEntry(tx: Tx, input: JournalEntry): Promise<PostingResult> {
   const entry = validateJournalEntry(input);
+  const attributes = {
+    "payops.ledger.kind": entry.kind,
+    ...domainAttributes({
+      orderId: entry.source.orderId,
+      stripeEventId: entry.source.stripeEventId,
+      paymentIntentId: entry.source.stripePaymentIntentId,
+    }),
+  };
+  return withSpan("ledger.post_entry", attributes, async (span) => {
+    const result = await insertEntry(tx, entry);
+    span.setAttribute("payops.ledger.posted", result.posted);
+    return result;
+  });
+}
+
+async function insertEntry(tx: Tx, entry: JournalEntry): Promise<PostingResult> {
   const inserted = await tx.$queryRaw<{ id: string }[]>(postingStatement(entry));
   const created = inserted[0];
   if (created) return { transactionId: created.id, idempotencyKey: entry.idempotencyKey, posted: true };

@@ -4,6 +4,7 @@ import { AppError } from "../errors";
 import { DEFAULT_DEAD_LETTER_AFTER_ATTEMPTS, NonRetriableJobError } from "../jobs/job-definition";
 import { logger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
+import { domainAttributes, withSpan } from "../observability/tracing";
 import type { OrderChangeCause } from "../orders/order-cause";
 import { isHandledEventType } from "./handled-event-types";
 import { escapeUnstorableText } from "./storable-event";
@@ -20,9 +21,21 @@ type InboxRow = { processed_at: Date | null };
  * change with the order locked, and marks the event processed. A failure keeps its error and
  * attempt count on the inbox row and is rethrown, so the executor retries.
  */
-export async function processStripeEvent(
+export function processStripeEvent(
   stripeEventId: string,
   deps: { prisma: PrismaClient; stripe: Stripe; replay?: boolean; deadLetterAfterAttempts?: number },
+): Promise<ProcessResult> {
+  return withSpan("stripe_event.process", domainAttributes({ stripeEventId }), async (span) => {
+    const result = await processOne(stripeEventId, deps, (type) => span.setAttribute("payops.stripe_event.type", type));
+    span.setAttribute("payops.stripe_event.outcome", result.outcome);
+    return result;
+  });
+}
+
+async function processOne(
+  stripeEventId: string,
+  deps: { prisma: PrismaClient; stripe: Stripe; replay?: boolean },
+  onType: (type: string) => void,
 ): Promise<ProcessResult> {
   const { prisma } = deps;
   const row = await prisma.stripeEvent.findUnique({
@@ -30,6 +43,7 @@ export async function processStripeEvent(
     select: { type: true, payload: true, processedAt: true, receivedAt: true },
   });
   if (!row) throw new AppError("NOT_FOUND", `Stripe event ${stripeEventId} is not in the inbox`);
+  onType(row.type);
   if (row.processedAt && !deps.replay) return { stripeEventId, outcome: "already_processed" };
 
   const cause: OrderChangeCause = deps.replay ? { kind: "replay", stripeEventId } : { kind: "webhook", stripeEventId };

@@ -1,7 +1,9 @@
+import type { Span } from "@opentelemetry/api";
 import { serverEnv } from "../env";
 import { emit } from "../jobs/emit";
 import { logger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
+import { domainAttributes, withSpan } from "../observability/tracing";
 import { type InboxDatabase, inboxPool, insertInboxEvent } from "./insert-inbox-event";
 import { type InboxEvent, parseStripeWebhook } from "./parse-stripe-webhook";
 import { readLimitedBody } from "./read-limited-body";
@@ -35,12 +37,16 @@ export async function receiveStripeWebhook(
   deps: WebhookReceiverDeps = defaultDeps(),
 ): Promise<Response> {
   const started = performance.now();
-  const response = await receive(request, deps);
+  const response = await withSpan("stripe.webhook.receive", {}, async (span) => {
+    const answer = await receive(request, deps, span);
+    span.setAttribute("http.response.status_code", answer.status);
+    return answer;
+  });
   metrics().webhookAckSeconds.observe({ status: String(response.status) }, (performance.now() - started) / 1000);
   return response;
 }
 
-async function receive(request: Request, deps: WebhookReceiverDeps): Promise<Response> {
+async function receive(request: Request, deps: WebhookReceiverDeps, span: Span): Promise<Response> {
   const m = metrics();
   if (deps.secrets.length === 0) {
     m.webhookRejected.inc({ reason: "unconfigured" });
@@ -58,6 +64,10 @@ async function receive(request: Request, deps: WebhookReceiverDeps): Promise<Res
     return reply(parsed.status, { error: parsed.reason });
   }
 
+  span.setAttributes({
+    ...domainAttributes({ stripeEventId: parsed.event.stripeEventId }),
+    "payops.stripe_event.type": parsed.event.type,
+  });
   let isNew: boolean;
   try {
     isNew = await insertInboxEvent(deps.inbox, parsed.event);
