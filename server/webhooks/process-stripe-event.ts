@@ -34,7 +34,7 @@ export function processStripeEvent(
 
 async function processOne(
   stripeEventId: string,
-  deps: { prisma: PrismaClient; stripe: Stripe; replay?: boolean },
+  deps: { prisma: PrismaClient; stripe: Stripe; replay?: boolean; deadLetterAfterAttempts?: number },
   onType: (type: string) => void,
 ): Promise<ProcessResult> {
   const { prisma } = deps;
