@@ -44,7 +44,7 @@ async function describePending(sandbox: RunningSandbox, isExecutorIdle: () => Pr
 export async function waitForPipelineIdle(
   sandbox: RunningSandbox,
   executor: LocalExecutor,
-  timeoutMs = 30_000,
+  timeoutMs = 50_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const isExecutorIdle = executorIdleProbe(executor);

@@ -85,15 +85,16 @@ describe("webhook pipeline under chaos", () => {
       );
     });
 
+    // Thousands of deliveries: on a busy machine settling takes minutes, so each wait gets two.
     // Dropped events leave orders waiting: the sweeper re-checks them against Stripe. Every
     // PaymentIntent here was confirmed, so an order still pending_payment is one the sweeper has
     // yet to settle (its own call to Stripe may have hit an injected failure): sweep again.
-    await harness.settle();
+    await harness.settle(120_000);
     const orderIds = orders.map((order) => order.id);
     for (let round = 0; round < 12; round += 1) {
       await new Promise((resolve) => setTimeout(resolve, SWEEP_AGE_MS + 100));
       harness.executor.runScheduled();
-      await harness.settle();
+      await harness.settle(120_000);
       const waiting = await database.prisma.stripeEvent.count({ where: { processedAt: null } });
       const pending = await database.prisma.order.count({
         where: { id: { in: orderIds }, status: "pending_payment" },

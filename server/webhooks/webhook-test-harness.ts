@@ -18,7 +18,7 @@ export type WebhookHarness = {
   executor: LocalExecutor;
   /**
    * Waits until the sandbox has nothing due soon or left to deliver and the executor nothing left
-   * to run; throws, naming what is still pending, after `timeoutMs` (30 s).
+   * to run; throws, naming what is still pending, after `timeoutMs` (50 s, inside a test's 60).
    */
   settle: (timeoutMs?: number) => Promise<void>;
   setFaults: (faults: Record<string, unknown>) => Promise<void>;
