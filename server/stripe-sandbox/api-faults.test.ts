@@ -69,4 +69,27 @@ describe("API fault injection", () => {
     expect(failed).toBeLessThan(50);
     expect(count()).toBe(60 - failed);
   });
+
+  it("draws the same faults from the same seed, and names the seed in every faulty answer", async () => {
+    const outcomes = async (seed: number) => {
+      const faults = (await h.control("POST", "/faults", { seed, api: { errorRate: 0.5 } })) as { seed: number };
+      expect(faults.seed).toBe(seed);
+      const results: string[] = [];
+      for (let call = 0; call < 24; call += 1) {
+        const outcome = await h.stripe.paymentIntents.create({ amount: 1000, currency: "usd" }).then(
+          () => "ok",
+          (error: Stripe.errors.StripeError) => String(error.statusCode),
+        );
+        results.push(outcome);
+      }
+      return results;
+    };
+    const first = await outcomes(42);
+    expect(first).toContain("500");
+    expect(first).toContain("ok");
+    expect(await outcomes(42)).toEqual(first);
+    expect(await outcomes(43)).not.toEqual(first);
+    const response = await fetch(`${h.sandbox.url}/v1/balance`, { headers: { authorization: "Bearer sk_test_x" } });
+    expect(response.headers.get("sandbox-faults")).toMatch(/seed=43/);
+  });
 });

@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
 import { inputFromPaymentIntent } from "../orders/derive-order-input";
 import { createPendingOrder } from "../orders/order-test-fixtures";
@@ -56,7 +56,13 @@ function paymentMethodFor(index: number): { paymentMethod: string; captureMethod
 
 describe("webhook pipeline under chaos", () => {
   it("settles every order where Stripe's PaymentIntent says, applying each effect once", async () => {
+    // The sandbox draws every fault from this seed: CHAOS_SEED=<seed> replays a failing run's faults.
+    const seed = process.env.CHAOS_SEED ? Number(process.env.CHAOS_SEED) : Math.floor(Math.random() * 0xffff_ffff);
+    onTestFailed(() => {
+      console.error(`webhook chaos failed with fault seed ${seed}; replay with CHAOS_SEED=${seed}`);
+    });
     await harness.setFaults({
+      seed,
       webhook: { duplicate: 3, shuffleWindowMs: 300, dropRate: 0.1 },
       api: { errorRate: 0.2 },
     });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { mergeConfig, type SandboxConfigInput } from "../core/config";
 import type { SandboxRuntime } from "../core/create-sandbox";
 import { noFaults } from "../core/faults";
+import { seededRandom } from "../core/seeded-random";
 import { resourceMissing } from "../http/errors";
 import { settleAsyncPayment } from "../resources/charge-payment";
 import { retrieveCharge } from "../resources/charges";
@@ -121,8 +122,13 @@ export const controlRoutes: ControlRoute[] = [
   control("GET", "/faults", (runtime) => runtime.sb.faults),
   control("POST", "/faults", (runtime, body) => {
     const input = parse(faultsSchema, body);
-    const base = noFaults();
-    runtime.sb.faults = { webhook: { ...base.webhook, ...input.webhook }, api: { ...base.api, ...input.api } };
+    const base = noFaults(input.seed);
+    runtime.sb.faults = {
+      seed: base.seed,
+      webhook: { ...base.webhook, ...input.webhook },
+      api: { ...base.api, ...input.api },
+    };
+    runtime.sb.faultRandom = seededRandom(base.seed);
     return runtime.sb.faults;
   }),
   control("GET", "/config", (runtime) => runtime.sb.config),

@@ -2,8 +2,9 @@ import { z } from "zod";
 
 const rate = z.number().min(0).max(1);
 
-/** POST /_sandbox/faults replaces the settings; anything omitted is off. */
+/** POST /_sandbox/faults replaces the settings; anything omitted is off (and a seed is drawn). */
 export const faultsSchema = z.object({
+  seed: z.number().int().min(0).max(0xffff_ffff).optional(),
   webhook: z
     .object({
       duplicate: z.number().int().min(1).max(20).optional(),

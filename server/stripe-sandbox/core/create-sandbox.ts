@@ -6,6 +6,7 @@ import { newId } from "./ids";
 import type { Persister } from "./persistence";
 import type { Sandbox } from "./sandbox";
 import { advanceClock, tick } from "./scheduler";
+import { seededRandom } from "./seeded-random";
 import { emptyState } from "./state";
 import { taskHandlers } from "./task-handlers";
 
@@ -19,10 +20,12 @@ export interface SandboxRuntime {
 
 /** The sandbox's state and behaviour, without HTTP: usable in-process by tests. */
 export function createSandbox(persister: Persister, config?: SandboxConfigInput, tickMs = 100): SandboxRuntime {
+  const faults = noFaults();
   const sb: Sandbox = {
     state: persister.load(),
     config: mergeConfig(defaultConfig(), config),
-    faults: noFaults(),
+    faults,
+    faultRandom: seededRandom(faults.seed),
     request: null,
     pinnedNowMs: null,
     nowMs() {
@@ -58,6 +61,7 @@ export function createSandbox(persister: Persister, config?: SandboxConfigInput,
       sb.webhooks.clear();
       sb.state = emptyState();
       sb.faults = noFaults();
+      sb.faultRandom = seededRandom(sb.faults.seed);
       sb.touch();
     },
     async stop() {

@@ -1,5 +1,9 @@
+import { randomSeed } from "./seeded-random";
+
 /** Fault injection settings; everything off by default. */
 export interface Faults {
+  /** Every random choice a fault makes (which call fails, which event drops, the shuffle) follows this seed. */
+  seed: number;
   webhook: {
     /** Deliver every event this many times (1 = normal). */
     duplicate: number;
@@ -23,8 +27,9 @@ export interface Faults {
   };
 }
 
-export function noFaults(): Faults {
+export function noFaults(seed = randomSeed()): Faults {
   return {
+    seed,
     webhook: { duplicate: 1, shuffleWindowMs: 0, delayMs: 0, dropRate: 0 },
     api: { errorRate: 0, hangRate: 0, timing: "before", hangMs: 90_000, pathPrefix: "" },
   };
@@ -44,5 +49,5 @@ export function describeFaults(faults: Faults): string | null {
     parts.push(`api.timing=${api.timing}`);
     if (api.pathPrefix) parts.push(`api.pathPrefix=${api.pathPrefix}`);
   }
-  return parts.length > 0 ? parts.join("; ") : null;
+  return parts.length > 0 ? [...parts, `seed=${faults.seed}`].join("; ") : null;
 }

@@ -41,6 +41,8 @@ export interface Sandbox {
   state: SandboxState;
   config: SandboxConfig;
   faults: Faults;
+  /** The fault dice: a generator seeded by `faults.seed`, restarted whenever the faults are set. */
+  faultRandom: () => number;
   request: RequestContext | null;
   /** Sandbox time: the real clock plus every advance, pinned while an advance walks through time. */
   nowMs(): number;

@@ -41,7 +41,7 @@ type Fault = "error" | "hang" | null;
 function rollFault(sb: Sandbox, path: string): Fault {
   const { api } = sb.faults;
   if (api.pathPrefix && !path.startsWith(api.pathPrefix)) return null;
-  const roll = Math.random();
+  const roll = sb.faultRandom();
   if (roll < api.errorRate) return "error";
   if (roll < api.errorRate + api.hangRate) return "hang";
   return null;

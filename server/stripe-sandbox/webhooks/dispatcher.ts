@@ -8,9 +8,9 @@ import { signatureHeader } from "./sign-payload";
 
 const MAX_RECORDS = 20_000;
 
-function shuffle<T>(items: T[]): T[] {
+function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
+    const j = Math.floor(random() * (i + 1));
     [items[i], items[j]] = [items[j]!, items[i]!];
   }
   return items;
@@ -87,7 +87,7 @@ export function createDispatcher(sb: () => Sandbox): WebhookDispatcher {
     shuffleBuffer.push(job);
     shuffleTimer ??= setTimeout(() => {
       shuffleTimer = null;
-      const batch = shuffle(shuffleBuffer);
+      const batch = shuffle(shuffleBuffer, sb().faultRandom);
       shuffleBuffer = [];
       for (const queued of batch) makeReady(queued, delayMs);
       checkIdle();
@@ -174,7 +174,7 @@ export function createDispatcher(sb: () => Sandbox): WebhookDispatcher {
       const { duplicate, dropRate } = sandbox.faults.webhook;
       let jobs = 0;
       for (const endpoint of endpoints) {
-        if (dropRate > 0 && Math.random() < dropRate) {
+        if (dropRate > 0 && sandbox.faultRandom() < dropRate) {
           record({
             eventId: event.id,
             eventType: event.type,
