@@ -5,18 +5,30 @@ import { isHandledEventType } from "./handled-event-types";
 import type { InboxEvent } from "./parse-stripe-webhook";
 
 // One statement, no read first: a duplicate delivery costs one index probe. Types PayOps does not
-// act on arrive already marked processed (ignored), so nothing ever picks them up.
+// act on arrive already marked processed (ignored), so nothing ever picks them up. An object that
+// names no order (a dispute) is keyed by its PaymentIntent's order, one more index probe.
 const INSERT_SQL = `
 INSERT INTO stripe_events (id, stripe_event_id, type, livemode, payload, order_key, stripe_created_at, processed_at, outcome)
-VALUES (gen_random_uuid(), $1, $2, $3, $4::jsonb, $7, COALESCE(to_timestamp($5::double precision), now()),
+VALUES (gen_random_uuid(), $1, $2, $3, $4::jsonb,
+        COALESCE((SELECT p.order_id::text FROM payments p WHERE p.stripe_payment_intent_id = $8::text), $7),
+        COALESCE(to_timestamp($5::double precision), now()),
         CASE WHEN $6 THEN NULL ELSE now() END, CASE WHEN $6 THEN NULL ELSE 'ignored' END)
-ON CONFLICT (stripe_event_id) DO NOTHING`;
+ON CONFLICT (stripe_event_id) DO NOTHING
+RETURNING order_key`;
 
 /** Anything that runs a parameterised statement and reports the rows it touched (a pg Pool). */
-export type InboxDatabase = { query: (sql: string, params: unknown[]) => Promise<{ rowCount: number | null }> };
+export type InboxDatabase = {
+  query: (sql: string, params: unknown[]) => Promise<{ rowCount: number | null; rows: unknown[] }>;
+};
 
-/** Stores the event in the inbox; true when it is new (and handled), so processing should be dispatched. */
-export async function insertInboxEvent(database: InboxDatabase, event: InboxEvent): Promise<boolean> {
+/**
+ * Stores the event in the inbox. When it is new (and handled), returns the order key it was stored
+ * under, for the dispatch; otherwise false.
+ */
+export async function insertInboxEvent(
+  database: InboxDatabase,
+  event: InboxEvent,
+): Promise<false | { orderKey: string }> {
   const handled = isHandledEventType(event.type);
   const result = await database.query(INSERT_SQL, [
     event.stripeEventId,
@@ -26,8 +38,10 @@ export async function insertInboxEvent(database: InboxDatabase, event: InboxEven
     event.createdSeconds,
     handled,
     event.orderKey,
+    event.paymentIntentId,
   ]);
-  return result.rowCount === 1 && handled;
+  const stored = result.rows[0] as { order_key: string } | undefined;
+  return result.rowCount === 1 && handled && stored ? { orderKey: stored.order_key } : false;
 }
 
 const holder = globalThis as unknown as { payopsInboxPool?: pg.Pool };

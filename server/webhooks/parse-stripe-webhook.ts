@@ -12,6 +12,11 @@ export type InboxEvent = {
   rawBody: string;
   /** The order the event is about, or the Stripe object when it names no order: one job per key at a time. */
   orderKey: string;
+  /**
+   * The PaymentIntent of an object that names no order (a dispute, a charge or refund without our
+   * metadata): the inbox resolves the order through it, so the key matches the order's other events.
+   */
+  paymentIntentId: string | null;
 };
 
 export type ParsedWebhook = { ok: true; event: InboxEvent } | { ok: false; status: 400; reason: string };
@@ -21,7 +26,9 @@ type EventShape = {
   type?: unknown;
   created?: unknown;
   livemode?: unknown;
-  data?: { object?: { id?: unknown; payment_intent?: unknown; metadata?: { order_id?: unknown } } };
+  data?: {
+    object?: { id?: unknown; object?: unknown; payment_intent?: unknown; metadata?: { order_id?: unknown } };
+  };
 };
 
 /** The one definition of an event's order key; the inbox stores it, the sweeper reads it back. */
@@ -30,6 +37,14 @@ function orderKeyOf(event: EventShape, stripeEventId: string): string {
   const candidates = [object?.metadata?.order_id, object?.payment_intent, object?.id];
   const key = candidates.find((candidate) => typeof candidate === "string" && candidate.length > 0);
   return typeof key === "string" ? key : stripeEventId;
+}
+
+function paymentIntentOf(event: EventShape): string | null {
+  const object = event.data?.object;
+  const named = object?.metadata?.order_id;
+  if (typeof named === "string" && named.length > 0) return null;
+  const candidate = object?.object === "payment_intent" ? object.id : object?.payment_intent;
+  return typeof candidate === "string" && candidate.startsWith("pi_") ? escapeUnstorableText(candidate) : null;
 }
 
 /** Verifies the signature first (nothing unauthenticated is parsed), then checks the event's shape. */
@@ -57,6 +72,7 @@ export function parseStripeWebhook(body: Buffer, signature: string | null, secre
       createdSeconds: storableCreatedSeconds(created),
       rawBody: storableEventBody(rawBody, event),
       orderKey: escapeUnstorableText(orderKeyOf(event, id)),
+      paymentIntentId: paymentIntentOf(event),
     },
   };
 }

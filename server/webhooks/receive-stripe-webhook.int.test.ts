@@ -2,6 +2,7 @@ import pg from "pg";
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
+import { createPendingOrder } from "../orders/order-test-fixtures";
 import { createStripeClient } from "../stripe/client";
 import { startSandbox } from "../stripe-sandbox";
 import type { InboxEvent } from "./parse-stripe-webhook";
@@ -72,6 +73,36 @@ describe("receiveStripeWebhook", () => {
       attempts: 0,
     });
     expect(stored.stripeCreatedAt.getTime()).toBe(1_800_000_000_000);
+  });
+
+  it("keys a dispute, which names no order, by the order of its PaymentIntent", async () => {
+    const order = await createPendingOrder(database.prisma, 2_000);
+    await database.prisma.payment.create({
+      data: {
+        orderId: order.id,
+        stripePaymentIntentId: "pi_disputed",
+        status: "succeeded",
+        currency: "USD",
+        amountMinor: 2_000,
+      },
+    });
+    const dispute = (id: string, paymentIntent: string) =>
+      JSON.stringify({
+        id,
+        object: "event",
+        type: "charge.dispute.created",
+        created: 1_800_000_000,
+        livemode: false,
+        data: { object: { id: `dp_${id}`, object: "dispute", charge: "ch_1", payment_intent: paymentIntent } },
+      });
+    expect((await receiveStripeWebhook(post(dispute("evt_dispute_known", "pi_disputed")), deps)).status).toBe(200);
+    expect((await receiveStripeWebhook(post(dispute("evt_dispute_unknown", "pi_elsewhere")), deps)).status).toBe(200);
+    expect(dispatched.map((event) => [event.stripeEventId, event.orderKey])).toEqual([
+      ["evt_dispute_known", order.id],
+      ["evt_dispute_unknown", "pi_elsewhere"],
+    ]);
+    const stored = await database.prisma.stripeEvent.findMany({ orderBy: { stripeEventId: "asc" } });
+    expect(stored.map((row) => row.orderKey)).toEqual([order.id, "pi_elsewhere"]);
   });
 
   it("stores and acknowledges events PayOps does not act on, already marked ignored", async () => {

@@ -68,9 +68,9 @@ async function receive(request: Request, deps: WebhookReceiverDeps, span: Span):
     ...domainAttributes({ stripeEventId: parsed.event.stripeEventId }),
     "payops.stripe_event.type": parsed.event.type,
   });
-  let isNew: boolean;
+  let stored: Awaited<ReturnType<typeof insertInboxEvent>>;
   try {
-    isNew = await insertInboxEvent(deps.inbox, parsed.event);
+    stored = await insertInboxEvent(deps.inbox, parsed.event);
   } catch (error) {
     logger.error({ err: error, stripeEventId: parsed.event.stripeEventId }, "could not store a Stripe event");
     m.webhookRejected.inc({ reason: "store_failed" });
@@ -78,9 +78,9 @@ async function receive(request: Request, deps: WebhookReceiverDeps, span: Span):
     return reply(503, { error: "event could not be stored; retry later" });
   }
   m.webhookEventsReceived.inc({ type: parsed.event.type });
-  if (isNew) {
+  if (stored) {
     // Stored is what matters: a failed dispatch is re-done by the inbox sweeper.
-    await deps.dispatch(parsed.event).catch((error: unknown) => {
+    await deps.dispatch({ ...parsed.event, orderKey: stored.orderKey }).catch((error: unknown) => {
       logger.warn({ err: error, stripeEventId: parsed.event.stripeEventId }, "dispatch failed; the sweeper will retry");
     });
   }
