@@ -18,6 +18,21 @@ describe("checkout details", () => {
     expect(Object.keys(errors).sort()).toEqual(["city", "email"]);
   });
 
+  it("applies the server's length limits before sending", () => {
+    const errors = validateDetails({
+      ...details,
+      name: "A".repeat(121),
+      postalCode: "1".repeat(21),
+      line2: "x".repeat(201),
+    });
+    expect(errors).toEqual({
+      name: "Full name must be at most 120 characters",
+      postalCode: "Postal code must be at most 20 characters",
+      line2: "Address line 2 must be at most 200 characters",
+    });
+    expect(validateDetails({ ...details, email: `${"a".repeat(250)}@example.com` })).toHaveProperty("email");
+  });
+
   it("identifies a checkout by cart and details, whatever the line order or email case", () => {
     const cart = {
       currency: "USD",

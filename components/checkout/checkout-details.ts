@@ -1,3 +1,5 @@
+import { type CheckoutContact, checkoutContactSchema } from "@/server/checkout/checkout-request";
+
 /** What the customer types before paying; never card details. */
 export type CheckoutDetails = {
   email: string;
@@ -20,12 +22,32 @@ const REQUIRED: [keyof CheckoutDetails, string][] = [
   ["country", "Choose a country."],
 ];
 
-/** The same rules the server applies, checked first so each field can say what is wrong. */
+/** The details as the checkout request carries them. */
+export function toCheckoutContact(details: CheckoutDetails): CheckoutContact {
+  return {
+    email: details.email,
+    shipping: {
+      name: details.name,
+      line1: details.line1,
+      line2: details.line2 || undefined,
+      city: details.city,
+      postalCode: details.postalCode,
+      country: details.country,
+    },
+  };
+}
+
+/**
+ * The server's own schema, checked first so each field can say what is wrong: an empty field
+ * asks for it in words of its own, anything else (length, format, characters) gets the server's reason.
+ */
 export function validateDetails(details: CheckoutDetails): DetailsErrors {
   const errors: DetailsErrors = {};
   for (const [field, message] of REQUIRED) if (!details[field].trim()) errors[field] = message;
-  if (!errors.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(details.email.trim())) {
-    errors.email = "Enter a valid email address, like name@example.com.";
+  const parsed = checkoutContactSchema.safeParse(toCheckoutContact(details));
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const field = issue.path.at(-1) as keyof CheckoutDetails;
+    errors[field] ??= field === "email" ? "Enter a valid email address, like name@example.com." : issue.message;
   }
   return errors;
 }

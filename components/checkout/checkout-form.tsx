@@ -15,6 +15,7 @@ import {
   type DetailsErrors,
   loadDetails,
   saveDetails,
+  toCheckoutContact,
   validateDetails,
 } from "./checkout-details";
 import { checkoutKeyFor, rememberCheckoutOrder } from "./checkout-key";
@@ -77,15 +78,7 @@ export function CheckoutForm({ config }: { config: BrowserStripeConfig }) {
       const checkoutKey = checkoutKeyFor(checkoutFingerprint(cartInput, details));
       const created = await start.mutateAsync({
         checkoutKey,
-        email: details.email,
-        shipping: {
-          name: details.name,
-          line1: details.line1,
-          line2: details.line2 || undefined,
-          city: details.city,
-          postalCode: details.postalCode,
-          country: details.country,
-        },
+        ...toCheckoutContact(details),
         cart: cartInput,
       });
       rememberCheckoutOrder(created.orderToken);

@@ -39,7 +39,11 @@ export const checkoutRequestSchema = z.object({
   cart: z.unknown(),
 });
 
+/** What the customer types on the checkout page; the browser checks it with this same schema. */
+export const checkoutContactSchema = checkoutRequestSchema.pick({ email: true, shipping: true });
+
 export type ShippingAddress = z.infer<typeof shippingAddressSchema>;
+export type CheckoutContact = z.input<typeof checkoutContactSchema>;
 export type CheckoutRequest = z.infer<typeof checkoutRequestSchema>;
 
 /** Throws AppError BAD_REQUEST naming the first problem, with its field path for the form. */
