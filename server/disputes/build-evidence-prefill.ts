@@ -1,4 +1,4 @@
-import { formatMoney } from "@/server/money";
+import { formatMoney } from "../money";
 import type { DisputeEvidence } from "./dispute-evidence";
 
 export type OrderFactsForEvidence = {

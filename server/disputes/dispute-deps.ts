@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
-import { db, type PrismaClient } from "@/server/db/client";
-import type { StaffRole } from "@/server/db/generated/enums";
-import { stripe } from "@/server/stripe/client";
+import { db, type PrismaClient } from "../db/client";
+import type { StaffRole } from "../db/generated/enums";
+import { stripe } from "../stripe/client";
 
 export type DisputeDeps = { prisma: PrismaClient; stripe: Stripe };
 export type DisputeActor = { id: string; role: StaffRole };

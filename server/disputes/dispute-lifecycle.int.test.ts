@@ -1,12 +1,11 @@
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStripeClient } from "@/server/stripe/client";
-import { type RunningSandbox, startSandbox } from "@/server/stripe-sandbox";
-import { prepareDisputeChange } from "@/server/webhooks/apply-dispute-change";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
 import { requestRefund } from "../refunds/request-refund";
 import { createTestStaff, seedPaidOrder } from "../refunds/testing/seed-paid-order";
-import { controlHeaders } from "../stripe-sandbox";
+import { createStripeClient } from "../stripe/client";
+import { controlHeaders, type RunningSandbox, startSandbox } from "../stripe-sandbox";
+import { prepareDisputeChange } from "../webhooks/apply-dispute-change";
 import { getDisputeDetail } from "./get-dispute-detail";
 import { listDisputes } from "./list-disputes";
 import { saveEvidenceDraft } from "./save-evidence-draft";

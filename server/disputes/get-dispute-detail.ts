@@ -1,5 +1,5 @@
-import type { PrismaClient } from "@/server/db/client";
-import { AppError } from "@/server/errors";
+import type { PrismaClient } from "../db/client";
+import { AppError } from "../errors";
 import { buildEvidencePrefill } from "./build-evidence-prefill";
 import type { DisputeEvidence } from "./dispute-evidence";
 import { AWAITING_EVIDENCE_STATUSES, type DisputeStatus } from "./dispute-status";

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/server/db/client";
+import type { PrismaClient } from "../db/client";
 import { OPEN_DISPUTE_STATUSES } from "./dispute-status";
 
 export type DisputeListFilter = "open" | "closed" | "all";

@@ -1,6 +1,6 @@
-import type { Tx } from "@/server/db/client";
-import type { Dispute } from "@/server/db/generated/client";
-import { AppError } from "@/server/errors";
+import type { Tx } from "../db/client";
+import type { Dispute } from "../db/generated/client";
+import { AppError } from "../errors";
 import { AWAITING_EVIDENCE_STATUSES, type DisputeStatus } from "./dispute-status";
 
 /** Locks a dispute whose evidence may still change: not yet submitted, and Stripe still takes evidence. */

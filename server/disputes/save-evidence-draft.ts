@@ -1,4 +1,4 @@
-import type { Dispute } from "@/server/db/generated/client";
+import type { Dispute } from "../db/generated/client";
 import type { DisputeActor, DisputeDeps } from "./dispute-deps";
 import { compactEvidence, type DisputeEvidence } from "./dispute-evidence";
 import { lockDisputeForEvidence } from "./lock-dispute-for-evidence";

@@ -1,7 +1,7 @@
-import { recordAudit } from "@/server/audit/record-audit";
-import type { Dispute } from "@/server/db/generated/client";
-import { AppError } from "@/server/errors";
-import { logger } from "@/server/observability/logger";
+import { recordAudit } from "../audit/record-audit";
+import type { Dispute } from "../db/generated/client";
+import { AppError } from "../errors";
+import { logger } from "../observability/logger";
 import type { DisputeActor, DisputeDeps } from "./dispute-deps";
 import { compactEvidence, type DisputeEvidence } from "./dispute-evidence";
 import { lockDisputeForEvidence } from "./lock-dispute-for-evidence";

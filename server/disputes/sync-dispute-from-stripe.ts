@@ -1,8 +1,8 @@
 import type Stripe from "stripe";
-import type { Tx } from "@/server/db/client";
-import type { Dispute } from "@/server/db/generated/client";
-import { postDisputeFundsReinstated } from "@/server/ledger/post-dispute-funds-reinstated";
-import { postDisputeFundsWithdrawn } from "@/server/ledger/post-dispute-funds-withdrawn";
+import type { Tx } from "../db/client";
+import type { Dispute } from "../db/generated/client";
+import { postDisputeFundsReinstated } from "../ledger/post-dispute-funds-reinstated";
+import { postDisputeFundsWithdrawn } from "../ledger/post-dispute-funds-withdrawn";
 import { idOf } from "../stripe/expandable";
 import { isClosedDisputeStatus, isDisputeStatus, mayMoveDisputeStatus } from "./dispute-status";
 

@@ -1,4 +1,4 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "../db/client";
 import { normalizeCurrency } from "../money";
 import type { LedgerAccountType, LedgerDirection } from "./chart-of-accounts";
 

@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import { AppError } from "@/server/errors";
+import { AppError } from "../errors";
 import { normalizeCurrency } from "../money";
 import { idOf } from "../stripe/expandable";
 import { ACCOUNT } from "./chart-of-accounts";

@@ -1,4 +1,4 @@
-import { AppError } from "@/server/errors";
+import { AppError } from "../errors";
 import { normalizeCurrency } from "../money";
 import type { LedgerDirection } from "./chart-of-accounts";
 import { expectUuid } from "./uuid";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
 import { ACCOUNT } from "./chart-of-accounts";
 import { postEntry } from "./post-entry";
 import { postPaymentCaptured } from "./post-payment-captured";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
 import { accountBalances } from "./account-balances";
 import { ACCOUNT } from "./chart-of-accounts";
 import { applyLedgerEvent } from "./testing/apply-ledger-event";

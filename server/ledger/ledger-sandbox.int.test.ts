@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningSandbox, startSandbox } from "@/server/stripe-sandbox/index";
-import { retrieveCharge } from "@/server/stripe-sandbox/resources/charges";
-import { openDisputeForCharge } from "@/server/stripe-sandbox/resources/disputes";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
+import { type RunningSandbox, startSandbox } from "../stripe-sandbox/index";
+import { retrieveCharge } from "../stripe-sandbox/resources/charges";
+import { openDisputeForCharge } from "../stripe-sandbox/resources/disputes";
 import { accountBalances } from "./account-balances";
 import { ACCOUNT } from "./chart-of-accounts";
 import { orderLines } from "./order-lines";

@@ -1,4 +1,4 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "../db/client";
 
 /**
  * Serialises postings about one Stripe object until the caller commits, for postings whose lines

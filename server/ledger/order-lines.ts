@@ -1,4 +1,4 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "../db/client";
 import type { LedgerDirection } from "./chart-of-accounts";
 import { expectUuid } from "./uuid";
 

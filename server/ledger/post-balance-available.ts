@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
-import type { Tx } from "@/server/db/client";
-import { AppError } from "@/server/errors";
+import type { Tx } from "../db/client";
+import { AppError } from "../errors";
 import { normalizeCurrency } from "../money";
 import { checkBalanceTransaction, entersPendingBalance, sourceId } from "./balance-transaction-lines";
 import { ACCOUNT } from "./chart-of-accounts";

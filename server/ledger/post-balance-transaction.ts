@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "../db/client";
 import { balanceTransactionLines, occurredAt, sourceId } from "./balance-transaction-lines";
 import type { JournalSource, LedgerEntryKind } from "./journal-entry";
 import { postBalanceAvailable } from "./post-balance-available";

@@ -1,4 +1,4 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "../db/client";
 import { expectReportingCategory, sourceId } from "./balance-transaction-lines";
 import { ACCOUNT } from "./chart-of-accounts";
 import {

@@ -1,6 +1,6 @@
-import { Prisma, type Tx } from "@/server/db/client";
-import { preparedMarker } from "@/server/db/prepared-statements";
-import { domainAttributes, withSpan } from "@/server/observability/tracing";
+import { Prisma, type Tx } from "../db/client";
+import { preparedMarker } from "../db/prepared-statements";
+import { domainAttributes, withSpan } from "../observability/tracing";
 import { defaultChartAccount } from "./chart-of-accounts";
 import { type JournalEntry, validateJournalEntry } from "./journal-entry";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Tx } from "@/server/db/client";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
+import type { Tx } from "../db/client";
 import { accountBalance } from "./account-balances";
 import { accountStatement } from "./account-statement";
 import { ACCOUNT } from "./chart-of-accounts";

@@ -1,5 +1,5 @@
-import type { Tx } from "@/server/db/client";
-import { AppError } from "@/server/errors";
+import type { Tx } from "../db/client";
+import { AppError } from "../errors";
 import type { LedgerDirection } from "./chart-of-accounts";
 import { type PostingResult, postEntry } from "./post-entry";
 import { expectUuid } from "./uuid";

@@ -1,6 +1,6 @@
-import type { PrismaClient } from "@/server/db/client";
-import { countOutbox } from "@/server/jobs/outbox/count-outbox";
-import { countInbox } from "@/server/webhooks/count-inbox";
+import type { PrismaClient } from "../db/client";
+import { countOutbox } from "../jobs/outbox/count-outbox";
+import { countInbox } from "../webhooks/count-inbox";
 import { describeEffectKind, describeStripeEventType } from "./describe-dead-letter";
 
 const LIMIT = 100;

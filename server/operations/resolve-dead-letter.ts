@@ -1,10 +1,10 @@
 import type Stripe from "stripe";
-import { recordAudit } from "@/server/audit/record-audit";
-import type { PrismaClient } from "@/server/db/client";
-import { runTransaction } from "@/server/db/run-transaction";
-import { AppError } from "@/server/errors";
-import { emit } from "@/server/jobs/emit";
-import { processStripeEvent } from "@/server/webhooks/process-stripe-event";
+import { recordAudit } from "../audit/record-audit";
+import type { PrismaClient } from "../db/client";
+import { runTransaction } from "../db/run-transaction";
+import { AppError } from "../errors";
+import { emit } from "../jobs/emit";
+import { processStripeEvent } from "../webhooks/process-stripe-event";
 
 export type DeadLetterRef = { source: "inbox" | "outbox"; id: string };
 type Deps = { prisma: PrismaClient; stripe: Stripe };

@@ -1,6 +1,6 @@
-import { recordAudit } from "@/server/audit/record-audit";
-import type { Refund } from "@/server/db/generated/client";
-import { runTransaction } from "@/server/db/run-transaction";
+import { recordAudit } from "../audit/record-audit";
+import type { Refund } from "../db/generated/client";
+import { runTransaction } from "../db/run-transaction";
 import { lockRefundForDecision } from "./decide-refund";
 import { enqueueRefundIssue, performRefundIssue } from "./issue-refund";
 import { refuseWhileDisputed } from "./open-dispute";

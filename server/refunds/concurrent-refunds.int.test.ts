@@ -1,9 +1,9 @@
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/server/errors";
-import { createStripeClient } from "@/server/stripe/client";
-import { type RunningSandbox, startSandbox } from "@/server/stripe-sandbox";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
+import { AppError } from "../errors";
+import { createStripeClient } from "../stripe/client";
+import { type RunningSandbox, startSandbox } from "../stripe-sandbox";
 import type { RefundDeps } from "./refund-deps";
 import { COMMITTED_REFUND_STATUSES } from "./refund-status";
 import { type RefundRequestResult, requestRefund } from "./request-refund";

@@ -1,7 +1,7 @@
-import { roleHasPermission } from "@/server/auth/permissions";
-import type { Tx } from "@/server/db/client";
-import type { Refund } from "@/server/db/generated/client";
-import { AppError } from "@/server/errors";
+import { roleHasPermission } from "../auth/permissions";
+import type { Tx } from "../db/client";
+import type { Refund } from "../db/generated/client";
+import { AppError } from "../errors";
 import { lockRefund } from "./lock-refund";
 import type { StaffActor } from "./refund-deps";
 

@@ -1,5 +1,5 @@
-import type { PrismaClient } from "@/server/db/client";
-import { OPEN_DISPUTE_STATUSES } from "@/server/disputes/dispute-status";
+import type { PrismaClient } from "../db/client";
+import { OPEN_DISPUTE_STATUSES } from "../disputes/dispute-status";
 import { orderLinesRefunded } from "./order-lines-refunded";
 import { COMMITTED_REFUND_STATUSES } from "./refund-status";
 import { refundableFrom } from "./refundable-amount";

@@ -1,9 +1,9 @@
-import type { Tx } from "@/server/db/client";
-import type { Refund } from "@/server/db/generated/client";
-import { runTransaction } from "@/server/db/run-transaction";
-import { AppError } from "@/server/errors";
-import { enqueueEffect, makeEffectDue } from "@/server/jobs/outbox/enqueue-effect";
-import { performEffect } from "@/server/jobs/outbox/perform-effect";
+import type { Tx } from "../db/client";
+import type { Refund } from "../db/generated/client";
+import { runTransaction } from "../db/run-transaction";
+import { AppError } from "../errors";
+import { enqueueEffect, makeEffectDue } from "../jobs/outbox/enqueue-effect";
+import { performEffect } from "../jobs/outbox/perform-effect";
 import type { RefundDeps } from "./refund-deps";
 import { REFUND_EFFECTS } from "./refund-effects";
 import { refundIdempotencyKey } from "./send-refund-to-stripe";

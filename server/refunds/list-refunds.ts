@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/server/db/client";
+import type { PrismaClient } from "../db/client";
 
 const refundInclude = {
   lines: { include: { orderItem: { select: { productName: true } } } },

@@ -1,4 +1,4 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "../db/client";
 
 export type LockedRefund = { id: string; status: string; orderId: string; paymentId: string };
 

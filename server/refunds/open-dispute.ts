@@ -1,6 +1,6 @@
-import type { Tx } from "@/server/db/client";
-import { OPEN_DISPUTE_STATUSES } from "@/server/disputes/dispute-status";
-import { AppError } from "@/server/errors";
+import type { Tx } from "../db/client";
+import { OPEN_DISPUTE_STATUSES } from "../disputes/dispute-status";
+import { AppError } from "../errors";
 
 /**
  * Refuses a refund while the payment is disputed: the card network returns the money to the

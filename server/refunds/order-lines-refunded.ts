@@ -1,4 +1,4 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "../db/client";
 import { COMMITTED_REFUND_STATUSES } from "./refund-status";
 
 /** An order's lines with how many units of each are already refunded or on their way back. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/server/errors";
+import { AppError } from "../errors";
 import { priceRefundLines } from "./price-refund-lines";
 
 const mug = { id: "mug", productName: "Stoneware mug", quantity: 3, lineTotalMinor: 1000, refundedQuantity: 0 };

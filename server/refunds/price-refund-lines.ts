@@ -1,5 +1,5 @@
-import { AppError } from "@/server/errors";
-import { allocate } from "@/server/money";
+import { AppError } from "../errors";
+import { allocate } from "../money";
 
 export type OrderLineForRefund = {
   id: string;

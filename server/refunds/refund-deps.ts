@@ -1,8 +1,8 @@
 import type Stripe from "stripe";
-import { db, type PrismaClient } from "@/server/db/client";
-import type { StaffRole } from "@/server/db/generated/enums";
-import { serverEnv } from "@/server/env";
-import { stripe } from "@/server/stripe/client";
+import { db, type PrismaClient } from "../db/client";
+import type { StaffRole } from "../db/generated/enums";
+import { serverEnv } from "../env";
+import { stripe } from "../stripe/client";
 
 /** What the refund actions need from outside; tests pass their own database and sandbox. */
 export type RefundDeps = {

@@ -1,4 +1,4 @@
-import type { EffectPerformers } from "@/server/jobs/outbox/outbox-effect";
+import type { EffectPerformers } from "../jobs/outbox/outbox-effect";
 import { sendRefundToStripe } from "./send-refund-to-stripe";
 
 /** The refunds room's outside effects, performed from the outbox. */

@@ -1,4 +1,4 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "../db/client";
 import { COMMITTED_REFUND_STATUSES } from "./refund-status";
 
 const MOVED_WITHOUT_DECISION = COMMITTED_REFUND_STATUSES.filter((status) => status !== "awaiting_approval");

@@ -1,11 +1,11 @@
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/server/errors";
-import { countOutbox } from "@/server/jobs/outbox/count-outbox";
-import { dispatchDueEffects } from "@/server/jobs/outbox/dispatch-due-effects";
-import { createStripeClient, SANDBOX_SECRET_KEY } from "@/server/stripe/client";
-import { type RunningSandbox, startSandbox } from "@/server/stripe-sandbox";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
+import { AppError } from "../errors";
+import { countOutbox } from "../jobs/outbox/count-outbox";
+import { dispatchDueEffects } from "../jobs/outbox/dispatch-due-effects";
+import { createStripeClient, SANDBOX_SECRET_KEY } from "../stripe/client";
+import { type RunningSandbox, startSandbox } from "../stripe-sandbox";
 import type { RefundDeps } from "./refund-deps";
 import { REFUND_EFFECTS } from "./refund-effects";
 import { requestRefund } from "./request-refund";

@@ -1,5 +1,5 @@
-import type { Tx } from "@/server/db/client";
-import { AppError } from "@/server/errors";
+import type { Tx } from "../db/client";
+import { AppError } from "../errors";
 import { lockOrderForRefunds } from "./lock-refund";
 import { COMMITTED_REFUND_STATUSES } from "./refund-status";
 

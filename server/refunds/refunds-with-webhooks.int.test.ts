@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/server/errors";
-import { startWebhookHarness, type WebhookHarness } from "@/server/webhooks/webhook-test-harness";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
+import { AppError } from "../errors";
+import { startWebhookHarness, type WebhookHarness } from "../webhooks/webhook-test-harness";
 import type { RefundDeps } from "./refund-deps";
 import { requestRefund } from "./request-refund";
 import { createTestStaff, seedPaidOrder } from "./testing/seed-paid-order";

@@ -1,7 +1,7 @@
-import { recordAudit } from "@/server/audit/record-audit";
-import type { Refund } from "@/server/db/generated/client";
-import { runTransaction } from "@/server/db/run-transaction";
-import { AppError } from "@/server/errors";
+import { recordAudit } from "../audit/record-audit";
+import type { Refund } from "../db/generated/client";
+import { runTransaction } from "../db/run-transaction";
+import { AppError } from "../errors";
 import { lockRefundForDecision } from "./decide-refund";
 import { REFUND_TX_OPTIONS, type RefundDeps, type StaffActor } from "./refund-deps";
 

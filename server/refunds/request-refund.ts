@@ -1,9 +1,9 @@
-import { recordAudit } from "@/server/audit/record-audit";
-import { Prisma, type Tx } from "@/server/db/client";
-import type { Refund } from "@/server/db/generated/client";
-import { runTransaction } from "@/server/db/run-transaction";
-import { AppError } from "@/server/errors";
-import { formatMoney } from "@/server/money";
+import { recordAudit } from "../audit/record-audit";
+import { Prisma, type Tx } from "../db/client";
+import type { Refund } from "../db/generated/client";
+import { runTransaction } from "../db/run-transaction";
+import { AppError } from "../errors";
+import { formatMoney } from "../money";
 import { enqueueRefundIssue, performRefundIssue } from "./issue-refund";
 import { refuseWhileDisputed } from "./open-dispute";
 import { orderLinesRefunded } from "./order-lines-refunded";

@@ -1,8 +1,8 @@
 import Stripe from "stripe";
-import type { Refund } from "@/server/db/generated/client";
-import { runTransaction } from "@/server/db/run-transaction";
-import { logger } from "@/server/observability/logger";
-import { metrics } from "@/server/observability/metrics";
+import type { Refund } from "../db/generated/client";
+import { runTransaction } from "../db/run-transaction";
+import { logger } from "../observability/logger";
+import { metrics } from "../observability/metrics";
 import { lockRefund } from "./lock-refund";
 import { REFUND_TX_OPTIONS, type RefundDeps } from "./refund-deps";
 import { type RefundReasonCode, stripeRefundReason } from "./refund-status";

@@ -1,8 +1,8 @@
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStripeClient } from "@/server/stripe/client";
-import { controlHeaders, type RunningSandbox, startSandbox } from "@/server/stripe-sandbox";
-import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
+import { createStripeClient } from "../stripe/client";
+import { controlHeaders, type RunningSandbox, startSandbox } from "../stripe-sandbox";
 import { issueRefund } from "./issue-refund";
 import { listFailedRefunds, listOrderRefunds } from "./list-refunds";
 import { requestRefund } from "./request-refund";

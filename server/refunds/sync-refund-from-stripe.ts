@@ -1,9 +1,9 @@
 import type Stripe from "stripe";
-import { recordAudit } from "@/server/audit/record-audit";
-import type { Tx } from "@/server/db/client";
-import type { Refund } from "@/server/db/generated/client";
-import { postRefundCreated } from "@/server/ledger/post-refund-created";
-import { postRefundFailed } from "@/server/ledger/post-refund-failed";
+import { recordAudit } from "../audit/record-audit";
+import type { Tx } from "../db/client";
+import type { Refund } from "../db/generated/client";
+import { postRefundCreated } from "../ledger/post-refund-created";
+import { postRefundFailed } from "../ledger/post-refund-failed";
 import { idOf } from "../stripe/expandable";
 import { isRefundStatus, mayMoveRefundStatus, reasonCodeFromStripe } from "./refund-status";
 

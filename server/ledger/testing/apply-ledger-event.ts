@@ -1,5 +1,5 @@
 // Test support: hands one event's object to the posting a webhook handler would call for it.
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "../../db/client";
 import { postBalanceAvailable } from "../post-balance-available";
 import { postDisputeFundsReinstated } from "../post-dispute-funds-reinstated";
 import { postDisputeFundsWithdrawn } from "../post-dispute-funds-withdrawn";

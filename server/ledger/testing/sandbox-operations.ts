@@ -1,7 +1,7 @@
 // Test support: performs a random operation on the sandbox through Stripe's API and the sandbox's
 // control API (the bank's side: time passing, dispute decisions, refund failures).
 import Stripe from "stripe";
-import { controlHeaders, type RunningSandbox } from "@/server/stripe-sandbox/index";
+import { controlHeaders, type RunningSandbox } from "../../stripe-sandbox/index";
 import type { Operation } from "./stripe-account-model";
 
 export type SandboxAccount = {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type Stripe from "stripe";
-import type { PrismaClient } from "@/server/db/client";
-import type { StaffRole } from "@/server/db/generated/enums";
+import type { PrismaClient } from "../../db/client";
+import type { StaffRole } from "../../db/generated/enums";
 import { idOf } from "../../stripe/expandable";
 
 export type PaidOrder = { orderId: string; paymentId: string; paymentIntentId: string; itemIds: string[] };
