@@ -15,3 +15,14 @@ export async function register() {
     }
   }
 }
+
+/** Every server error Next.js catches: an exception on the request's span and an error log line. */
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routerKind: string; routePath: string; routeType: string },
+): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { recordRequestError } = await import("./server/observability/record-request-error");
+  recordRequestError(error, request, context);
+}

@@ -103,6 +103,17 @@ function createMetrics() {
       help: "Seconds until the nearest evidence deadline of a dispute still without submitted evidence (+Inf when none)",
       registers,
     }),
+    outboxPending: new Gauge({
+      name: "payops_outbox_pending",
+      help: "Outside effects (Stripe calls) written to the outbox and not done yet",
+      registers,
+    }),
+    deadLetters: new Gauge({
+      name: "payops_dead_letters_open",
+      help: "Work parked after too many failures, waiting for a person, by kind (stripe_event, outbox_effect)",
+      labelNames: ["kind"],
+      registers,
+    }),
     dbPoolConnections: new Gauge({
       name: "payops_db_pool_connections",
       help: "Database connections of each pool, by state (in_use, idle)",

@@ -56,5 +56,8 @@ async function readAll(prisma: PrismaClient, current: State): Promise<void> {
   m.inboxOldestAgeSeconds.set(backlog.inboxOldestAgeSeconds);
   m.disputesOpen.set(backlog.disputesOpen);
   m.disputeEvidenceDeadlineSeconds.set(backlog.disputeEvidenceDeadlineSeconds ?? Number.POSITIVE_INFINITY);
+  m.outboxPending.set(backlog.outboxPending);
+  m.deadLetters.set({ kind: "stripe_event" }, backlog.deadLetters.stripeEvents);
+  m.deadLetters.set({ kind: "outbox_effect" }, backlog.deadLetters.outboxEffects);
   for (const reader of current.readers) await reader(prisma);
 }

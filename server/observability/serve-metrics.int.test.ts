@@ -90,6 +90,18 @@ describe("/api/metrics", () => {
     clock += 5_000;
     expect(sample(await (await scrape(`Bearer ${TOKEN}`)).text(), "payops_webhook_inbox_depth")).toBe(2);
 
+    // A dead letter leaves the backlog (it waits for a person, not for processing) and is counted as one.
+    await database.prisma.stripeEvent.update({
+      where: { stripeEventId: "evt_waiting_1" },
+      data: { deadAt: new Date() },
+    });
+    clock += 5_000;
+    const parked = await (await scrape(`Bearer ${TOKEN}`)).text();
+    expect(sample(parked, "payops_webhook_inbox_depth")).toBe(1);
+    expect(sample(parked, 'payops_dead_letters_open{kind="stripe_event"}')).toBe(1);
+    expect(sample(parked, 'payops_dead_letters_open{kind="outbox_effect"}')).toBe(0);
+    expect(sample(parked, "payops_outbox_pending")).toBe(0);
+
     await database.prisma.stripeEvent.updateMany({ data: { processedAt: new Date() } });
     clock += 5_000;
     const drained = await (await scrape(`Bearer ${TOKEN}`)).text();

@@ -1,0 +1,47 @@
+import { SpanStatusCode, trace } from "@opentelemetry/api";
+import { logger } from "./logger";
+import { type DomainIds, domainAttributes } from "./tracing";
+
+/** What Next.js's onRequestError hook passes about the request and the route that failed. */
+export type FailedRequest = { path: string; method: string; headers: Record<string, string | string[] | undefined> };
+export type FailedRoute = { routerKind: string; routePath: string; routeType: string };
+
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const PATH_IDS: [RegExp, keyof DomainIds][] = [
+  [new RegExp(`/orders/(${UUID})`, "i"), "orderId"],
+  [new RegExp(`/refunds/(${UUID})`, "i"), "refundId"],
+];
+
+/** The domain ids a failed request's path names (the back office's order and refund pages). */
+export function domainIdsFromPath(path: string): DomainIds {
+  const ids: DomainIds = {};
+  for (const [pattern, key] of PATH_IDS) {
+    const match = pattern.exec(path);
+    if (match) ids[key] = match[1];
+  }
+  return ids;
+}
+
+/**
+ * Records a server error Next.js caught (a route handler, page or server action that threw): an
+ * exception event on the request's span and one error line with route, trace id and domain ids.
+ */
+export function recordRequestError(error: unknown, request: FailedRequest, route: FailedRoute): void {
+  const path = request.path.split("?")[0] ?? request.path;
+  const ids = domainIdsFromPath(path);
+  const span = trace.getActiveSpan();
+  const attributes = {
+    "http.request.method": request.method,
+    "http.route": route.routePath,
+    "next.route_type": route.routeType,
+    ...domainAttributes(ids),
+  };
+  span?.recordException(error instanceof Error ? error : String(error));
+  span?.addEvent("request.error", attributes);
+  span?.setStatus({ code: SpanStatusCode.ERROR });
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  logger.error(
+    { err: error, method: request.method, path, route: route.routePath, routeType: route.routeType, digest, ...ids },
+    "request failed",
+  );
+}
