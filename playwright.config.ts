@@ -1,7 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 import { resolveChromium } from "./e2e/chromium";
-import { E2E_BASE_URL, E2E_METRICS_TOKEN, E2E_PORT, E2E_POSTGRES_PORT, E2E_SANDBOX_PORT } from "./e2e/e2e-env";
+import {
+  E2E_BASE_URL,
+  E2E_METRICS_TOKEN,
+  E2E_PORT,
+  E2E_POSTGRES_PORT,
+  E2E_SANDBOX_PORT,
+  E2E_SIGN_IN_LIMIT_PER_IP,
+} from "./e2e/e2e-env";
 
 const PORT = E2E_PORT;
 const baseURL = E2E_BASE_URL;
@@ -56,9 +63,10 @@ export default defineConfig({
       METRICS_TOKEN: E2E_METRICS_TOKEN,
       // As if behind one proxy: specs that send X-Forwarded-For speak for a client of their own,
       // and the browser (no header) is its socket address. Limits stay at their defaults except
-      // checkouts per address, which the checkout specs would exceed from one machine.
+      // the per-address ones, which the specs together would exceed from one machine.
       TRUSTED_PROXY_HOPS: "1",
       RATE_LIMIT_CHECKOUT_PER_IP: "1000",
+      RATE_LIMIT_SIGN_IN_PER_IP: String(E2E_SIGN_IN_LIMIT_PER_IP),
     },
   },
 });

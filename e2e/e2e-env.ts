@@ -22,3 +22,8 @@ export function sandboxControlHeaders(): Record<string, string> {
     readFileSync(path.resolve(".data/e2e/stripe-sandbox/control-token"), "utf8").trim();
   return { authorization: `Bearer ${token}`, "content-type": "application/json" };
 }
+/**
+ * Sign-in attempts per address in the run: every browser spec signs in from one machine (two
+ * attempts each with a two-factor code), so the run allows more than the default 30.
+ */
+export const E2E_SIGN_IN_LIMIT_PER_IP = 60;

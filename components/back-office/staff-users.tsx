@@ -27,7 +27,17 @@ export function StaffUsers({ currentUserId }: { currentUserId: string }) {
   const changeRole = useMutation(trpc.staffUsers.changeRole.mutationOptions(refresh));
   const setActive = useMutation(trpc.staffUsers.setActive.mutationOptions(refresh));
   const signOutEverywhere = useMutation(trpc.staffUsers.signOutEverywhere.mutationOptions(refresh));
-  const failure = [create, changeRole, setActive, signOutEverywhere].find((mutation) => mutation.error)?.error;
+  const resetTwoFactor = useMutation(trpc.staffUsers.resetTwoFactor.mutationOptions(refresh));
+  const settings = useQuery(trpc.staffUsers.securitySettings.queryOptions());
+  const setRequirement = useMutation(
+    trpc.staffUsers.setTwoFactorRequirement.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.staffUsers.securitySettings.queryKey() }),
+    }),
+  );
+  const failure = [create, changeRole, setActive, signOutEverywhere, resetTwoFactor, setRequirement].find(
+    (mutation) => mutation.error,
+  )?.error;
+  const requireTwoFactor = settings.data?.requireTwoFactor;
 
   function onCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,6 +57,34 @@ export function StaffUsers({ currentUserId }: { currentUserId: string }) {
   return (
     <div className="space-y-6">
       {failure ? <Notice tone="error">{failure.message}</Notice> : null}
+      <section aria-labelledby={`${id}-two-factor`} className="rounded-xl border border-stone-200 bg-white p-4">
+        <h2 id={`${id}-two-factor`} className="text-lg font-medium">
+          Two-factor sign-in
+        </h2>
+        <p className="mt-1 text-sm text-stone-700">
+          {requireTwoFactor === undefined
+            ? "Loading…"
+            : requireTwoFactor
+              ? "Required for admins, finance and support: the roles that can move money."
+              : "Not required: admins, finance and support can sign in with a password alone."}
+        </p>
+        {requireTwoFactor === undefined ? null : (
+          <Button
+            variant="secondary"
+            size="sm"
+            className="mt-3"
+            disabled={setRequirement.isPending}
+            onClick={() => {
+              const reason = askReason(
+                requireTwoFactor ? "Why stop requiring two-factor sign-in?" : "Why require two-factor sign-in again?",
+              );
+              if (reason) setRequirement.mutate({ required: !requireTwoFactor, reason });
+            }}
+          >
+            {requireTwoFactor ? "Stop requiring two-factor sign-in" : "Require two-factor sign-in"}
+          </Button>
+        )}
+      </section>
       <DataTable
         label="Staff users"
         rows={users.data ?? []}
@@ -91,6 +129,11 @@ export function StaffUsers({ currentUserId }: { currentUserId: string }) {
                   : "Active",
           },
           {
+            id: "two-factor",
+            header: "Two-factor",
+            cell: (user) => (user.totpEnabledAt ? "On" : "Off"),
+          },
+          {
             id: "actions",
             header: "Actions",
             cell: (user) => (
@@ -113,6 +156,18 @@ export function StaffUsers({ currentUserId }: { currentUserId: string }) {
                 >
                   Sign out everywhere
                 </Button>
+                {user.totpEnabledAt ? (
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    onClick={() => {
+                      const reason = askReason(`Why reset two-factor sign-in for ${user.email}?`);
+                      if (reason) resetTwoFactor.mutate({ staffUserId: user.id, reason });
+                    }}
+                  >
+                    Reset two-factor
+                  </Button>
+                ) : null}
               </div>
             ),
           },

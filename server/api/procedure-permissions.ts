@@ -14,6 +14,8 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "publi
 
   "session.me": "staff",
   "session.signOutEverywhere": "staff",
+  "twoFactor.start": "staff",
+  "twoFactor.confirm": "staff",
 
   "orders.overview": "orders.read",
   "orders.list": "orders.read",
@@ -22,6 +24,9 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "publi
   "staffUsers.list": "users.manage",
   "staffUsers.create": "users.manage",
   "staffUsers.changeRole": "users.manage",
+  "staffUsers.resetTwoFactor": "users.manage",
+  "staffUsers.securitySettings": "users.manage",
+  "staffUsers.setTwoFactorRequirement": "users.manage",
   "staffUsers.setActive": "users.manage",
   "staffUsers.signOutEverywhere": "users.manage",
 

@@ -9,10 +9,11 @@ import { middleware, publicProcedure } from "./trpc";
 export { publicProcedure };
 
 /**
- * Signed-in staff only; narrows `ctx.staff` to non-null for everything after it. Changes are rate
- * limited per staff member; the first refusal in a window is audited.
+ * Signed-in staff, including a member who must still set up two-factor sign-in: only the set-up
+ * procedures use this. Changes are rate limited per staff member; the first refusal in a window
+ * is audited.
  */
-export const staffProcedure = publicProcedure.use(
+export const enrollingStaffProcedure = publicProcedure.use(
   middleware(async ({ ctx, next, type }) => {
     if (!ctx.staff) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to the back office first" });
     const staff = ctx.staff;
@@ -22,6 +23,16 @@ export const staffProcedure = publicProcedure.use(
       );
     }
     return next({ ctx: { ...ctx, staff } });
+  }),
+);
+
+/** Signed-in staff only, two-factor set up where required; narrows `ctx.staff` to non-null. */
+export const staffProcedure = enrollingStaffProcedure.use(
+  middleware(({ ctx, next }) => {
+    if ((ctx.staff as StaffSession).twoFactorPending) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Set up two-factor sign-in first" });
+    }
+    return next({ ctx: { ...ctx, staff: ctx.staff as StaffSession } });
   }),
 );
 

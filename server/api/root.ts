@@ -8,6 +8,7 @@ import { refundsRouter } from "./refunds";
 import { sessionRouter } from "./session";
 import { staffUsersRouter } from "./staff-users";
 import { router } from "./trpc";
+import { twoFactorRouter } from "./two-factor";
 
 /** Every tRPC router, one per room. */
 export const appRouter = router({
@@ -19,6 +20,7 @@ export const appRouter = router({
   refunds: refundsRouter,
   disputes: disputesRouter,
   operations: operationsRouter,
+  twoFactor: twoFactorRouter,
 });
 
 export type AppRouter = typeof appRouter;

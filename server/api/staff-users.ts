@@ -3,8 +3,11 @@ import { changeStaffRole } from "../auth/change-staff-role";
 import { createStaffUser } from "../auth/create-staff-user";
 import { listStaffUsers } from "../auth/list-staff-users";
 import { STAFF_ROLES } from "../auth/permissions";
+import { resetTwoFactor } from "../auth/reset-two-factor";
 import { setStaffActive } from "../auth/set-staff-active";
+import { setTwoFactorRequirement } from "../auth/set-two-factor-requirement";
 import { signOutEverywhere } from "../auth/sign-out-everywhere";
+import { twoFactorRequired } from "../auth/two-factor-requirement";
 import { db } from "../db/client";
 import { permitted } from "./procedures";
 import { router } from "./trpc";
@@ -31,6 +34,13 @@ export const staffUsersRouter = router({
   setActive: permitted("users.manage")
     .input(z.object({ staffUserId, active: z.boolean(), reason }))
     .mutation(({ input, ctx }) => setStaffActive(db(), { ...input, actorId: ctx.staff.userId })),
+  resetTwoFactor: permitted("users.manage")
+    .input(z.object({ staffUserId, reason }))
+    .mutation(({ input, ctx }) => resetTwoFactor(db(), { ...input, actorId: ctx.staff.userId })),
+  securitySettings: permitted("users.manage").query(async () => ({ requireTwoFactor: await twoFactorRequired(db()) })),
+  setTwoFactorRequirement: permitted("users.manage")
+    .input(z.object({ required: z.boolean(), reason }))
+    .mutation(({ input, ctx }) => setTwoFactorRequirement(db(), { ...input, actorId: ctx.staff.userId })),
   signOutEverywhere: permitted("users.manage")
     .input(z.object({ staffUserId }))
     .mutation(({ input, ctx }) =>

@@ -16,7 +16,7 @@ export function authSecret(): string {
   return createHash("sha256").update("payops-development-auth-secret").digest("hex");
 }
 
-/** Secure (HTTPS-only, __Secure- prefixed) cookies whenever the app is served over HTTPS. */
+/** Secure (HTTPS-only, __Secure- or __Host- prefixed) cookies whenever the app is served over HTTPS. */
 export function secureCookiesEnabled(): boolean {
   return serverEnv().APP_URL.startsWith("https://");
 }
@@ -31,6 +31,19 @@ export function configureAuthOrigin(): void {
   else process.env.AUTH_TRUST_HOST ??= "1";
 }
 
+/**
+ * Over HTTPS the session cookie is `__Host-` prefixed: the browser then takes it only when Secure,
+ * for path / and without a Domain, so no subdomain can set or shadow a staff session.
+ */
 export function sessionCookieName(): string {
-  return secureCookiesEnabled() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  return secureCookiesEnabled() ? "__Host-next-auth.session-token" : "next-auth.session-token";
+}
+
+/** next-auth's session cookie options (its other cookies already follow useSecureCookies). */
+export function sessionCookieOptions() {
+  const secure = secureCookiesEnabled();
+  return {
+    name: sessionCookieName(),
+    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure },
+  };
 }

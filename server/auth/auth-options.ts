@@ -4,18 +4,23 @@ import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../db/client";
-import { authSecret, configureAuthOrigin, SESSION_MAX_AGE_SECONDS, secureCookiesEnabled } from "./auth-config";
+import { resetRateLimit } from "../security/rate-limits";
+import {
+  authSecret,
+  configureAuthOrigin,
+  SESSION_MAX_AGE_SECONDS,
+  secureCookiesEnabled,
+  sessionCookieOptions,
+} from "./auth-config";
 import { revokeStaffSession } from "./revoke-staff-session";
+import { SIGN_IN_REFUSED, TWO_FACTOR_CODE_NEEDED } from "./sign-in-messages";
 import { type SignedInStaff, signInStaff } from "./sign-in-staff";
 
-const credentialsSchema = z.object({ email: z.string().trim().max(320), password: z.string().min(1).max(1024) });
-
-/**
- * What the sign-in page shows for every refusal (next-auth passes an authorize() error's message
- * through). One message whatever the cause, so it cannot tell a real account from an unknown one.
- */
-export const SIGN_IN_REFUSED =
-  "Wrong email or password. After several failed attempts the account pauses sign-in for a few minutes.";
+const credentialsSchema = z.object({
+  email: z.string().trim().max(320),
+  password: z.string().min(1).max(1024),
+  code: z.string().trim().max(64).optional(),
+});
 
 type StaffUser = User & Pick<SignedInStaff, "role" | "sessionVersion">;
 
@@ -24,6 +29,7 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
     useSecureCookies: secureCookiesEnabled(),
+    cookies: { sessionToken: sessionCookieOptions() },
     // JWT sessions: the token carries the user id and session version; every request re-checks
     // both against the database (staff-session.ts), so revocation does not wait for expiry.
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 0 },
@@ -33,12 +39,18 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         id: "credentials",
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+          code: { label: "Authentication code", type: "text" },
+        },
         async authorize(raw): Promise<StaffUser | null> {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) throw new Error(SIGN_IN_REFUSED);
           const result = await signInStaff(db(), parsed.data);
-          if (!result.ok) throw new Error(SIGN_IN_REFUSED);
+          if (!result.ok) throw new Error(result.needsCode ? TWO_FACTOR_CODE_NEEDED : SIGN_IN_REFUSED);
+          // The per-email limit is against guessing: a member who got in starts afresh.
+          await resetRateLimit("signInPerAccount", result.staff.email);
           const { id, email, name, role, sessionVersion } = result.staff;
           return { id, email, name, role, sessionVersion };
         },

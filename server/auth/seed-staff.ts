@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../db/client";
 import { DEVELOPMENT_STAFF } from "./development-staff";
 import { hashPassword } from "./password";
+import { sealTotpSecret } from "./totp-secret-box";
 
 export { DEVELOPMENT_STAFF };
 
@@ -18,6 +19,7 @@ export async function seedStaff(prisma: PrismaClient): Promise<number> {
         name: member.name,
         role: member.role,
         passwordHash: await hashPassword(member.password),
+        ...(member.totpSecret ? { totpSecret: sealTotpSecret(member.totpSecret), totpEnabledAt: new Date() } : {}),
       },
     });
     created += 1;

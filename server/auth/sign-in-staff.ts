@@ -3,13 +3,19 @@ import { recordAudit } from "../audit/record-audit";
 import { Prisma, type PrismaClient } from "../db/client";
 import type { StaffRole } from "../db/generated/enums";
 import { logger } from "../observability/logger";
+import { checkSecondFactor } from "./check-second-factor";
 import { hashPassword, verifyPassword } from "./password";
 import { FAILED_SIGN_IN_ANSWER_MS, lockDurationMs, MAX_FAILED_SIGN_INS } from "./sign-in-policy";
 
 export type SignedInStaff = { id: string; email: string; name: string; role: StaffRole; sessionVersion: number };
 
-/** One answer for every refusal: the caller never learns whether the email exists or is locked. */
-export type SignInResult = { ok: true; staff: SignedInStaff } | { ok: false };
+/**
+ * One answer for every refusal: the caller never learns whether the email exists or is locked.
+ * `needsCode` comes only after the right password, for an account with two-factor sign-in.
+ */
+export type SignInResult = { ok: true; staff: SignedInStaff } | { ok: false; needsCode?: true };
+
+export type SignInCredentials = { email: string; password: string; code?: string };
 
 export type PasswordVerifier = (passwordHash: string, password: string) => Promise<boolean>;
 
@@ -51,7 +57,7 @@ async function takeGuess(prisma: PrismaClient, staffUserId: string, now: Date) {
 
 async function checkCredentials(
   prisma: PrismaClient,
-  credentials: { email: string; password: string },
+  credentials: SignInCredentials,
   now: Date,
   verify: PasswordVerifier,
   clientIp: string | undefined,
@@ -69,7 +75,21 @@ async function checkCredentials(
 
   const subject = { type: "staff_user", id: user.id };
   const actor = { kind: "staff", staffUserId: user.id } as const;
-  if (await verify(user.passwordHash, credentials.password)) {
+  const passwordRight = await verify(user.passwordHash, credentials.password);
+  if (passwordRight && user.totpEnabledAt && user.totpSecret && !credentials.code?.trim()) {
+    return { ok: false, needsCode: true };
+  }
+  const secondFactorRight =
+    passwordRight &&
+    (!user.totpEnabledAt ||
+      !user.totpSecret ||
+      (await checkSecondFactor(
+        prisma,
+        { id: user.id, totpSecret: user.totpSecret, totpLastStep: user.totpLastStep },
+        credentials.code ?? "",
+        now,
+      )));
+  if (secondFactorRight) {
     await prisma.$transaction(async (tx) => {
       await tx.staffUser.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } });
       await recordAudit(tx, { actor, action: "staff.signed_in", subject });
@@ -83,6 +103,7 @@ async function checkCredentials(
       actor,
       action: "staff.sign_in_failed",
       subject,
+      reason: passwordRight ? "wrong two-factor code" : "wrong password",
       after: { failedSignIns: guess.failed_sign_ins },
     });
     if (guess.locked_until) {
@@ -106,7 +127,7 @@ async function checkCredentials(
  */
 export async function signInStaff(
   prisma: PrismaClient,
-  credentials: { email: string; password: string },
+  credentials: SignInCredentials,
   options: SignInOptions = {},
 ): Promise<SignInResult> {
   const started = Date.now();
@@ -117,7 +138,7 @@ export async function signInStaff(
     options.verify ?? verifyPassword,
     options.clientIp,
   );
-  if (!result.ok) {
+  if (!result.ok && !result.needsCode) {
     const wait = started + (options.answerFloorMs ?? FAILED_SIGN_IN_ANSWER_MS) - Date.now();
     if (wait > 0) await sleep(wait);
   }

@@ -4,8 +4,17 @@ import { db } from "../db/client";
 import type { StaffRole } from "../db/generated/enums";
 import { UUID_PATTERN } from "../validation/storable-input";
 import { authSecret, secureCookiesEnabled, sessionCookieName } from "./auth-config";
+import { mustEnrolTwoFactor, twoFactorRequired } from "./two-factor-requirement";
 
-export type StaffSession = { userId: string; email: string; name: string; role: StaffRole };
+export type StaffSession = {
+  userId: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  /** Signed in with a password, but must set up two-factor sign-in before anything else. */
+  twoFactorPending?: boolean;
+  twoFactorEnabled?: boolean;
+};
 
 export function parseCookieHeader(header: string | null): Record<string, string> {
   const cookies: Record<string, string> = {};
@@ -43,10 +52,21 @@ export async function resolveStaffSession(headers: Headers): Promise<StaffSessio
   const [user, revoked] = await Promise.all([
     db().staffUser.findUnique({
       where: { id: token.sub },
-      select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        active: true,
+        sessionVersion: true,
+        totpEnabledAt: true,
+      },
     }),
     db().revokedStaffSession.findUnique({ where: { sessionId: token.sessionId }, select: { sessionId: true } }),
   ]);
   if (revoked || !user?.active || user.sessionVersion !== token.sessionVersion) return null;
-  return { userId: user.id, email: user.email, name: user.name, role: user.role };
+  const twoFactorPending =
+    user.totpEnabledAt === null && mustEnrolTwoFactor(user.role, false, await twoFactorRequired(db()));
+  const twoFactorEnabled = user.totpEnabledAt !== null;
+  return { userId: user.id, email: user.email, name: user.name, role: user.role, twoFactorPending, twoFactorEnabled };
 }

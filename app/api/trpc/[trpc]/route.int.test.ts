@@ -19,7 +19,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   (globalThis as { payopsPrisma?: unknown }).payopsPrisma = database.prisma;
   const user = await database.prisma.staffUser.create({
-    data: { email: "limits@payops.test", name: "L", role: "support", passwordHash: "unused" },
+    data: { email: "limits@payops.test", name: "L", role: "risk", passwordHash: "unused" },
   });
   staffUserId = user.id;
   const token = await encode({ token: { sub: user.id, sessionVersion: 0 }, secret: authSecret(), maxAge: 600 });
