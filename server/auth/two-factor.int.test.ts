@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -41,7 +42,11 @@ afterAll(async () => {
 
 async function sessionOf(staffUserId: string) {
   const { sessionVersion } = await database.prisma.staffUser.findUniqueOrThrow({ where: { id: staffUserId } });
-  const token = await encode({ token: { sub: staffUserId, sessionVersion }, secret: authSecret(), maxAge: 60 });
+  const token = await encode({
+    token: { sub: staffUserId, sessionVersion, sessionId: randomUUID() },
+    secret: authSecret(),
+    maxAge: 60,
+  });
   return resolveStaffSession(new Headers({ cookie: `${sessionCookieName()}=${token}` }));
 }
 

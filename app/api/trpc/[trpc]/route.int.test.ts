@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,7 +23,11 @@ beforeAll(async () => {
     data: { email: "limits@payops.test", name: "L", role: "risk", passwordHash: "unused" },
   });
   staffUserId = user.id;
-  const token = await encode({ token: { sub: user.id, sessionVersion: 0 }, secret: authSecret(), maxAge: 600 });
+  const token = await encode({
+    token: { sub: user.id, sessionVersion: 0, sessionId: randomUUID() },
+    secret: authSecret(),
+    maxAge: 600,
+  });
   staffCookie = `${sessionCookieName()}=${token}`;
 });
 afterAll(async () => {
@@ -47,7 +52,11 @@ describe("tRPC rate limits", () => {
     for (let attempt = 0; attempt < 5; attempt++) {
       // A harmless change: sign out everywhere bumps the session version; re-sign the cookie each time.
       const { sessionVersion } = await database.prisma.staffUser.findUniqueOrThrow({ where: { id: staffUserId } });
-      const token = await encode({ token: { sub: staffUserId, sessionVersion }, secret: authSecret(), maxAge: 600 });
+      const token = await encode({
+        token: { sub: staffUserId, sessionVersion, sessionId: randomUUID() },
+        secret: authSecret(),
+        maxAge: 600,
+      });
       const response = await call("session.signOutEverywhere", undefined, {
         cookie: `${sessionCookieName()}=${token}`,
       });
