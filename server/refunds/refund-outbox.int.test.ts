@@ -5,7 +5,8 @@ import { AppError } from "../errors";
 import { countOutbox } from "../jobs/outbox/count-outbox";
 import { dispatchDueEffects } from "../jobs/outbox/dispatch-due-effects";
 import { createStripeClient, SANDBOX_SECRET_KEY } from "../stripe/client";
-import { type RunningSandbox, startSandbox } from "../stripe-sandbox";
+import { controlHeaders, type RunningSandbox, startSandbox } from "../stripe-sandbox";
+import { recheckUnsettledRefunds } from "./recheck-unsettled-refunds";
 import type { RefundDeps } from "./refund-deps";
 import { REFUND_EFFECTS } from "./refund-effects";
 import { requestRefund } from "./request-refund";
@@ -36,7 +37,7 @@ afterAll(async () => {
 async function setFaults(faults: Record<string, unknown>) {
   const response = await fetch(`${sandbox.url}/_sandbox/faults`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: controlHeaders(sandbox.controlToken),
     body: JSON.stringify(faults),
   });
   expect(response.ok).toBe(true);
@@ -132,7 +133,7 @@ describe("refunds through the outbox", () => {
     // A day later Stripe has forgotten the idempotency key; the redrive still finds the refund.
     const advanced = await fetch(`${sandbox.url}/_sandbox/clock/advance`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: controlHeaders(sandbox.controlToken),
       body: JSON.stringify({ seconds: 25 * 3600 }),
     });
     expect(advanced.ok).toBe(true);
@@ -186,5 +187,48 @@ describe("refunds through the outbox", () => {
     expect(effect.attemptLog.map((attempt) => attempt.outcome)).toEqual(["retry", "retry", "dead"]);
     expect(await expectOutboxBalanced()).toMatchObject({ dead: 1 });
     expect(await stripeRefundsFor(order.paymentIntentId)).toEqual([]);
+  });
+
+  it("the sweeper settles a refund whose webhooks were lost, and sends one left issuing without a due effect", async () => {
+    const support = await createTestStaff(database.prisma, "support");
+    const order = await seedPaidOrder(database.prisma, stripe, {
+      lines: [{ name: "Wool blanket", quantity: 1, lineTotalMinor: 8_000 }],
+    });
+    const deps: RefundDeps = { prisma: database.prisma, stripe, approvalThresholdMinor: 1_000_000 };
+    const ask = (key: string, amountMinor: number) =>
+      requestRefund(
+        { orderId: order.orderId, amountMinor, reasonCode: "goodwill", idempotencyKey: key, requestedBy: support },
+        deps,
+      );
+    // No webhook endpoint here: Stripe settles the refund and nobody tells PayOps.
+    const { refund: waiting } = await ask("sweep-pending", 500);
+    expect(waiting.status).toBe("pending");
+    const settled = await fetch(`${sandbox.url}/_sandbox/refunds/settle`, {
+      method: "POST",
+      headers: controlHeaders(sandbox.controlToken),
+    });
+    expect(settled.ok).toBe(true);
+
+    // A refund still issuing whose effect was closed (a crash between the two writes of an older version).
+    await setFaults({ api: { errorRate: 1, pathPrefix: "/v1/refunds" } });
+    await ask("sweep-orphan", 600).catch(() => undefined);
+    await setFaults({});
+    const orphan = await database.prisma.refund.findUniqueOrThrow({ where: { idempotencyKey: "sweep-orphan" } });
+    await database.prisma.outboxEffect.update({
+      where: { idempotencyKey: `refund:${orphan.id}` },
+      data: { status: "done", result: "lost" },
+    });
+
+    // Refunds of the tests before are still pending here too; they are re-read as well.
+    const swept = await recheckUnsettledRefunds({ prisma: database.prisma, stripe }, 0);
+    expect(swept.requeued).toBe(1);
+    expect(swept.synced).toBeGreaterThanOrEqual(1);
+    expect((await database.prisma.refund.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe("succeeded");
+    await dispatchDueEffects(REFUND_EFFECTS, { prisma: database.prisma, stripe });
+    const sent = await database.prisma.refund.findUniqueOrThrow({ where: { id: orphan.id } });
+    expect(sent.status).not.toBe("issuing");
+    const atStripe = await stripeRefundsFor(order.paymentIntentId);
+    expect(atStripe.map((row) => row.metadata?.refund_id).sort()).toEqual([waiting.id, orphan.id].sort());
+    await expectOutboxBalanced();
   });
 });

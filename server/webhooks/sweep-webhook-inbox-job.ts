@@ -1,9 +1,11 @@
 import { defineJob } from "../jobs/job-definition";
-import { recheckStuckOrders, redispatchUnprocessedEvents } from "./sweep-webhook-inbox";
+import { recheckUnsettledRefunds } from "../refunds/recheck-unsettled-refunds";
+import { DEFAULT_ORDER_MIN_AGE_MS, recheckStuckOrders, redispatchUnprocessedEvents } from "./sweep-webhook-inbox";
 
 /**
- * The janitor: re-dispatches events stored but never processed and re-checks orders stuck in a
- * non-final state against Stripe (covers dropped webhooks and lost dispatches).
+ * The janitor: re-dispatches events stored but never processed, re-checks orders stuck in a
+ * non-final state and refunds left in between against Stripe (covers dropped webhooks, lost
+ * dispatches and crashes).
  */
 export const sweepWebhookInboxJob = defineJob({
   id: "sweep-webhook-inbox",
@@ -13,6 +15,9 @@ export const sweepWebhookInboxJob = defineJob({
   handler: async (_data, step, context) => {
     const redispatched = await step.run("redispatch-unprocessed-events", () => redispatchUnprocessedEvents(context));
     const rechecked = await step.run("recheck-stuck-orders", () => recheckStuckOrders(context));
-    return { redispatched, rechecked };
+    const refunds = await step.run("recheck-unsettled-refunds", () =>
+      recheckUnsettledRefunds(context, context.sweep?.orderMinAgeMs ?? DEFAULT_ORDER_MIN_AGE_MS),
+    );
+    return { redispatched, rechecked, refunds };
   },
 });

@@ -6,7 +6,7 @@ import { ORDER_STAGE, ORDER_STATES } from "../orders/order-states";
 import { retrievePaymentIntent } from "./retrieve-payment-intent";
 
 const DEFAULT_EVENT_MIN_AGE_MS = 2 * 60_000;
-const DEFAULT_ORDER_MIN_AGE_MS = 5 * 60_000;
+export const DEFAULT_ORDER_MIN_AGE_MS = 5 * 60_000;
 const BATCH = 200;
 /** Stripe cancels uncaptured PaymentIntents after 7 days; nothing older can still move on its own. */
 const ORDER_WATCH_DAYS = 8;
