@@ -8,6 +8,7 @@ import type { JobEvent } from "@/server/jobs/job-events";
 import { createPendingOrder } from "@/server/orders/order-test-fixtures";
 import { SANDBOX_SECRET_KEY } from "@/server/stripe/client";
 import { type RunningSandbox, startSandbox } from "@/server/stripe-sandbox";
+import { unreachableStripe } from "@/server/stripe-sandbox/testing/unreachable-stripe";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
 import { functionFromJob } from "./function-from-job";
 import { functions } from "./index";
@@ -16,8 +17,7 @@ import { JOB_REGISTRY } from "./job-registry";
 let database: TestDatabase;
 let sandbox: RunningSandbox;
 let stripe: Stripe;
-/** A client whose every call fails to connect: Stripe unreachable. */
-let unreachableStripe: Stripe;
+let unreachable: Stripe;
 /** What the functions under test see; a test swaps the Stripe client to cut Stripe off. */
 let context: JobContext;
 
@@ -29,9 +29,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   sandbox = await startSandbox({ port: 0, config: { timing: { chargeBalanceTransactionDelayMs: 0 } } });
   stripe = stripeAt(sandbox.port);
-  const closed = await startSandbox({ port: 0 });
-  await closed.stop();
-  unreachableStripe = stripeAt(closed.port);
+  unreachable = await unreachableStripe();
   context = { prisma: database.prisma, stripe };
 });
 afterAll(async () => {
@@ -117,7 +115,7 @@ describe("Inngest functions, run through @inngest/test on PostgreSQL and the san
 
   it("fails the step while Stripe is unreachable (retriable, error kept on the inbox row), then succeeds on the retry", async () => {
     const { orderId, stripeEventId } = await paidOrderWithStoredEvent();
-    context = { prisma: database.prisma, stripe: unreachableStripe };
+    context = { prisma: database.prisma, stripe: unreachable };
     const first = await processEngine(stripeEventId, orderId).execute();
     context = { prisma: database.prisma, stripe };
 

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
 import { describeAttemptOutcome } from "@/server/operations/describe-dead-letter";
+import { askReason } from "./ask-reason";
 import { formatDateTime } from "./format";
 import { StatCard } from "./stat-card";
 
@@ -27,11 +28,6 @@ function CountsRow({ title, counts, noun }: { title: string; counts: Counts; nou
       </dl>
     </section>
   );
-}
-
-function askReason(question: string): string | null {
-  const reason = window.prompt(question);
-  return reason?.trim() ? reason.trim() : null;
 }
 
 export function OperationsPanel() {

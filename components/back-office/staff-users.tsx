@@ -7,15 +7,11 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
 import { STAFF_ROLES } from "@/server/auth/permissions";
+import { askReason } from "./ask-reason";
 import { formatDateTime } from "./format";
 
 const field = "mt-1 block h-10 w-full rounded-lg border border-stone-300 bg-white px-2 text-sm";
 type Role = (typeof STAFF_ROLES)[number];
-
-function askReason(question: string): string | null {
-  const reason = window.prompt(question);
-  return reason?.trim() ? reason.trim() : null;
-}
 
 export function StaffUsers({ currentUserId }: { currentUserId: string }) {
   const trpc = useTRPC();

@@ -1,4 +1,4 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
 import type { Prisma } from "../db/client";
@@ -11,8 +11,9 @@ import { createPendingOrder } from "../orders/order-test-fixtures";
 import { REFUND_EFFECTS } from "../refunds/refund-effects";
 import { requestRefund } from "../refunds/request-refund";
 import { createTestStaff, seedPaidOrder } from "../refunds/testing/seed-paid-order";
-import { createStripeClient, SANDBOX_SECRET_KEY } from "../stripe/client";
+import { createStripeClient } from "../stripe/client";
 import { type RunningSandbox, startSandbox } from "../stripe-sandbox";
+import { unreachableStripe } from "../stripe-sandbox/testing/unreachable-stripe";
 import { countInbox } from "../webhooks/count-inbox";
 import { WEBHOOK_JOBS } from "../webhooks/webhook-jobs";
 import { listDeadLetters } from "./list-dead-letters";
@@ -26,14 +27,7 @@ let unreachable: Stripe;
 beforeAll(async () => {
   [database, sandbox] = await Promise.all([createTestDatabase(), startSandbox({ port: 0 })]);
   stripe = createStripeClient({ apiUrl: sandbox.url });
-  const closed = await startSandbox({ port: 0 });
-  await closed.stop();
-  unreachable = new Stripe(SANDBOX_SECRET_KEY, {
-    host: "127.0.0.1",
-    port: closed.port,
-    protocol: "http",
-    maxNetworkRetries: 0,
-  });
+  unreachable = await unreachableStripe();
 });
 afterAll(async () => {
   await sandbox?.stop();

@@ -1,11 +1,12 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
 import { AppError } from "../errors";
 import { countOutbox } from "../jobs/outbox/count-outbox";
 import { dispatchDueEffects } from "../jobs/outbox/dispatch-due-effects";
-import { createStripeClient, SANDBOX_SECRET_KEY } from "../stripe/client";
+import { createStripeClient } from "../stripe/client";
 import { controlHeaders, type RunningSandbox, startSandbox } from "../stripe-sandbox";
+import { unreachableStripe } from "../stripe-sandbox/testing/unreachable-stripe";
 import { recheckUnsettledRefunds } from "./recheck-unsettled-refunds";
 import type { RefundDeps } from "./refund-deps";
 import { REFUND_EFFECTS } from "./refund-effects";
@@ -20,14 +21,7 @@ let unreachable: Stripe;
 beforeAll(async () => {
   [database, sandbox] = await Promise.all([createTestDatabase(), startSandbox({ port: 0 })]);
   stripe = createStripeClient({ apiUrl: sandbox.url });
-  const closed = await startSandbox({ port: 0 });
-  await closed.stop();
-  unreachable = new Stripe(SANDBOX_SECRET_KEY, {
-    host: "127.0.0.1",
-    port: closed.port,
-    protocol: "http",
-    maxNetworkRetries: 0,
-  });
+  unreachable = await unreachableStripe();
 });
 afterAll(async () => {
   await sandbox?.stop();

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../db/client";
-import type { DeliveryCounts } from "../jobs/outbox/count-outbox";
+import { type CountRow, type DeliveryCounts, deliveryCounts } from "../jobs/outbox/count-outbox";
 
 /**
  * The inbox's accounting: every event stored is processed (applied, stale, ignored or discarded),
@@ -7,20 +7,12 @@ import type { DeliveryCounts } from "../jobs/outbox/count-outbox";
  * received = processed + pending + dead at every moment.
  */
 export async function countInbox(prisma: PrismaClient): Promise<DeliveryCounts> {
-  const [row] = await prisma.$queryRaw<
-    { received: bigint; processed: bigint; pending: bigint; dead: bigint; oldest: Date | null }[]
-  >`
+  const [row] = await prisma.$queryRaw<CountRow[]>`
     SELECT count(*) AS received,
            count(*) FILTER (WHERE processed_at IS NOT NULL) AS processed,
            count(*) FILTER (WHERE processed_at IS NULL AND dead_at IS NULL) AS pending,
            count(*) FILTER (WHERE processed_at IS NULL AND dead_at IS NOT NULL) AS dead,
            min(received_at) FILTER (WHERE processed_at IS NULL AND dead_at IS NULL) AS oldest
       FROM stripe_events`;
-  return {
-    received: Number(row!.received),
-    processed: Number(row!.processed),
-    pending: Number(row!.pending),
-    dead: Number(row!.dead),
-    oldestPendingAt: row!.oldest,
-  };
+  return deliveryCounts(row!);
 }
