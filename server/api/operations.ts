@@ -3,14 +3,21 @@ import { db } from "../db/client";
 import { listDeadLetters } from "../operations/list-dead-letters";
 import { discardDeadLetter, replayDeadLetter } from "../operations/resolve-dead-letter";
 import { stripe } from "../stripe/client";
+import { UUID_PATTERN } from "../validation/storable-input";
 import { permitted } from "./procedures";
 import { router } from "./trpc";
 
-const deadLetter = z.object({
-  source: z.enum(["inbox", "outbox"]),
-  id: z.string().trim().min(1).max(255),
-  reason: z.string().trim().min(3, "say why, in a few words").max(500),
-});
+const deadLetter = z
+  .object({
+    source: z.enum(["inbox", "outbox"]),
+    id: z.string().trim().min(1).max(255),
+    reason: z.string().trim().min(3, "say why, in a few words").max(500),
+  })
+  // Outbox rows are keyed by uuid: anything else would reach PostgreSQL's uuid cast as a 500.
+  .refine((input) => input.source !== "outbox" || UUID_PATTERN.test(input.id), {
+    message: "expected an outbox entry id",
+    path: ["id"],
+  });
 
 /** Admins see the inbox's and the outbox's accounting and decide what happens to dead letters. */
 export const operationsRouter = router({
