@@ -12,6 +12,16 @@ describe("parseServerEnv", () => {
 
   it("treats empty strings as unset", () => {
     expect(parseServerEnv({ DATABASE_URL: "", STRIPE_SECRET_KEY: "" }).DATABASE_URL).toBeUndefined();
+    const limits = parseServerEnv({ RATE_LIMIT_WEBHOOK_PER_SOURCE: "", TRUSTED_PROXY_HOPS: "", REDIS_URL: "" });
+    expect(limits).toMatchObject({ RATE_LIMIT_WEBHOOK_PER_SOURCE: 10_000, TRUSTED_PROXY_HOPS: 0 });
+    expect(limits.REDIS_URL).toBeUndefined();
+  });
+
+  it("refuses a rate limit that is not a positive whole number, and a REDIS_URL that is not redis://", () => {
+    expect(() => parseServerEnv({ RATE_LIMIT_SIGN_IN_PER_IP: "0" })).toThrow(
+      /RATE_LIMIT_SIGN_IN_PER_IP expected a positive/,
+    );
+    expect(() => parseServerEnv({ REDIS_URL: "http://127.0.0.1:6379" })).toThrow(/REDIS_URL expected a redis:\/\//);
   });
 
   it.each([

@@ -17,7 +17,12 @@ const postgresUrl = z.string().refine((value) => {
 const flag = optional(z.enum(["0", "1"], "expected 0 or 1")).transform((value) => value === "1");
 
 const port = z.coerce.number().int().min(1).max(65535);
-const limit = z.coerce.number().int().min(1, "expected a positive whole number of requests").max(1_000_000);
+/** A rate limit in requests per window; empty means the default. */
+const limit = (fallback: number) =>
+  z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().min(1, "expected a positive whole number of requests").max(1_000_000).default(fallback),
+  );
 
 export const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -86,17 +91,20 @@ export const serverEnvSchema = z.object({
    * Proxies in front of PayOps whose X-Forwarded-For entries are believed (0: none, the socket
    * address is the client). Anything a client writes into the header beyond them is ignored.
    */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  TRUSTED_PROXY_HOPS: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().min(0).max(10).default(0),
+  ),
   /** Rate limits count here when set (shared by every instance); in each process's memory otherwise. */
   REDIS_URL: optional(
     z.string().regex(/^rediss?:\/\/\S+$/, "expected a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379"),
   ),
-  RATE_LIMIT_SIGN_IN_PER_IP: limit.default(30),
-  RATE_LIMIT_SIGN_IN_PER_ACCOUNT: limit.default(10),
-  RATE_LIMIT_CHECKOUT_PER_IP: limit.default(20),
-  RATE_LIMIT_CHECKOUT_PER_EMAIL: limit.default(10),
-  RATE_LIMIT_STAFF_MUTATIONS_PER_SESSION: limit.default(120),
-  RATE_LIMIT_WEBHOOK_PER_SOURCE: limit.default(10_000),
+  RATE_LIMIT_SIGN_IN_PER_IP: limit(30),
+  RATE_LIMIT_SIGN_IN_PER_ACCOUNT: limit(10),
+  RATE_LIMIT_CHECKOUT_PER_IP: limit(20),
+  RATE_LIMIT_CHECKOUT_PER_EMAIL: limit(10),
+  RATE_LIMIT_STAFF_MUTATIONS_PER_SESSION: limit(120),
+  RATE_LIMIT_WEBHOOK_PER_SOURCE: limit(10_000),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
