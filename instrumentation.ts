@@ -4,8 +4,10 @@ export async function register() {
     const { validateConfigAtStart } = await import("./server/observability/validate-config-at-start");
     validateConfigAtStart();
     // Before anything else loads: the tracer provider must exist when the first request arrives.
-    const { startTracing } = await import("./server/observability/start-tracing");
-    startTracing({ otlpEndpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined });
+    if (process.env.PAYOPS_TELEMETRY !== "off") {
+      const { startTracing } = await import("./server/observability/start-tracing");
+      startTracing({ otlpEndpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined });
+    }
     if ((process.env.JOB_EXECUTOR ?? "local") === "local") {
       const { JOB_REGISTRY } = await import("./inngest/job-registry");
       (await import("./server/jobs/start-local-executor")).startLocalExecutor(JOB_REGISTRY);

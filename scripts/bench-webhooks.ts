@@ -37,6 +37,8 @@ const RATE = Number(values.rate);
 const CONCURRENCY = Number(values.concurrency);
 const EVENT_TYPE = values.type!;
 const APP_PORT = 3200;
+// The same build with PAYOPS_TELEMETRY=off (no metrics, no tracing): what telemetry costs.
+const QUIET_APP_PORT = 3201;
 const BARE_PORT = 12220;
 const DIST_DIR = ".next-webhooks";
 const SECRET = `whsec_bench_${randomBytes(12).toString("hex")}`;
@@ -239,28 +241,33 @@ try {
         "bare",
       );
   void bare;
-  start(
-    "npx",
-    ["tsx", "--conditions=react-server", "scripts/run-app.ts", "start"],
-    {
-      PORT: String(APP_PORT),
-      DATABASE_URL: databaseUrl,
-      NEXT_DIST_DIR: DIST_DIR,
-      PAYOPS_DATA_DIR: ".data/bench-webhooks",
-      STRIPE_WEBHOOK_SECRET: SECRET,
-      STRIPE_API_URL: "http://127.0.0.1:54370",
-      PAYOPS_ALLOW_SANDBOX_IN_PRODUCTION: "1",
-      AUTH_SECRET: randomBytes(32).toString("hex"),
-      LOG_LEVEL: "warn",
-      JOB_EXECUTOR: "local",
-      // The closed loop is one source at full speed: the per-source flood cap must not cut it short.
-      // A burst runs under the app's default cap (empty is unset).
-      RATE_LIMIT_WEBHOOK_PER_SOURCE: values.burst ? "" : "1000000",
-    },
-    "next",
-  );
+  const startApp = (port: number, telemetry: "on" | "off", label: string) =>
+    start(
+      "npx",
+      ["tsx", "--conditions=react-server", "scripts/run-app.ts", "start"],
+      {
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        NEXT_DIST_DIR: DIST_DIR,
+        PAYOPS_DATA_DIR: `.data/bench-webhooks-${telemetry}`,
+        STRIPE_WEBHOOK_SECRET: SECRET,
+        STRIPE_API_URL: "http://127.0.0.1:54370",
+        PAYOPS_ALLOW_SANDBOX_IN_PRODUCTION: "1",
+        AUTH_SECRET: randomBytes(32).toString("hex"),
+        LOG_LEVEL: "warn",
+        JOB_EXECUTOR: "local",
+        PAYOPS_TELEMETRY: telemetry,
+        // The closed loop is one source at full speed: the per-source flood cap must not cut it short.
+        // A burst runs under the app's default cap (empty is unset).
+        RATE_LIMIT_WEBHOOK_PER_SOURCE: values.burst ? "" : "1000000",
+      },
+      label,
+    );
+  startApp(APP_PORT, "on", "next");
+  if (!values.burst) startApp(QUIET_APP_PORT, "off", "next-off");
   if (bare) await waitFor(`http://127.0.0.1:${BARE_PORT}/`, 60_000);
   await waitFor(`http://127.0.0.1:${APP_PORT}/api/health`, 180_000);
+  if (!values.burst) await waitFor(`http://127.0.0.1:${QUIET_APP_PORT}/api/health`, 180_000);
   if (values.burst) {
     const burst = await fixedRate(APP_PORT, SECONDS, RATE);
     console.log(
@@ -271,8 +278,16 @@ try {
     throw new BurstDone();
   }
 
-  const results = [await measure("bare node:http", BARE_PORT), await measure("next start", APP_PORT)];
-  const [baseline, app] = results as [Awaited<ReturnType<typeof measure>>, Awaited<ReturnType<typeof measure>>];
+  const results = [
+    await measure("bare node:http", BARE_PORT),
+    await measure("next start", APP_PORT),
+    await measure("next, no telemetry", QUIET_APP_PORT),
+  ];
+  const [baseline, app, quiet] = results as [
+    Awaited<ReturnType<typeof measure>>,
+    Awaited<ReturnType<typeof measure>>,
+    Awaited<ReturnType<typeof measure>>,
+  ];
   console.log(
     `\nWebhook ingestion, ${EVENT_TYPE} events (~2 KB, signed), ${SECONDS} s per phase, ${cpus().length} CPUs`,
   );
@@ -292,7 +307,10 @@ try {
   console.log(
     `next refusing forged events / bare storing real ones: ${(app.refused.perSecond / baseline.max.perSecond).toFixed(2)}×`,
   );
+  const telemetryCost = 1 - app.max.perSecond / quiet.max.perSecond;
+  console.log(`metrics and tracing cost: ${(telemetryCost * 100).toFixed(1)}% of the acknowledgement rate`);
   const goals = {
+    "telemetry costs ≤ 10% of the ack rate": telemetryCost <= 0.1,
     "≥ 500 events/s sustained": app.max.perSecond >= 500,
     [`p99 ≤ 100 ms at ${RATE}/s`]: app.paced.p99 <= 100 && app.paced.ok === app.paced.sent,
     "≥ 0.5× the bare baseline": ratio >= 0.5,

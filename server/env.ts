@@ -83,6 +83,8 @@ export const serverEnvSchema = z.object({
   PAYOPS_SEED_DEVELOPMENT_STAFF: flag,
   /** Where traces go over OTLP/HTTP (e.g. http://otel-collector:4318); unset: traces stay in the process. */
   OTEL_EXPORTER_OTLP_ENDPOINT: optional(z.url("expected the collector's base URL, e.g. http://localhost:4318")),
+  /** off turns metrics and tracing off, to measure what they cost (the webhook benchmark). */
+  PAYOPS_TELEMETRY: z.enum(["on", "off"]).default("on"),
   /** Bearer token Prometheus sends to /api/metrics; unset turns the endpoint off. */
   METRICS_TOKEN: optional(
     z.string().regex(/^[\x21-\x7e]{16,}$/, "expected at least 16 printable characters without spaces"),

@@ -140,8 +140,23 @@ export type PayopsMetrics = ReturnType<typeof createMetrics>;
 // and every copy must count into the same registry.
 const holder = globalThis as unknown as { payopsMetrics?: PayopsMetrics };
 
+// Every metric method (inc, observe, set, reset) does nothing: PAYOPS_TELEMETRY=off, for measuring what telemetry costs.
+const noOpMetric = new Proxy({}, { get: () => () => {} });
+
 /** The process's metrics (counters and histograms live in memory; backlog gauges are read at scrape). */
 export function metrics(): PayopsMetrics {
-  holder.payopsMetrics ??= createMetrics();
+  if (!holder.payopsMetrics) {
+    const created = createMetrics();
+    holder.payopsMetrics = telemetryOff()
+      ? (Object.fromEntries(
+          Object.entries(created).map(([key, value]) => [key, key === "registry" ? value : noOpMetric]),
+        ) as PayopsMetrics)
+      : created;
+  }
   return holder.payopsMetrics;
+}
+
+/** PAYOPS_TELEMETRY=off turns metrics and tracing off (the webhook benchmark's comparison run). */
+export function telemetryOff(): boolean {
+  return process.env.PAYOPS_TELEMETRY === "off";
 }
