@@ -12,7 +12,8 @@ export type HealthReport = {
   };
 };
 
-const CHECK_TIMEOUT_MS = 2_000;
+// Long enough for a first connection on a busy machine; a database slower than this is not ready.
+const CHECK_TIMEOUT_MS = 5_000;
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
