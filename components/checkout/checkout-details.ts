@@ -1,3 +1,4 @@
+import "./browser-zod";
 import { type CheckoutContact, checkoutContactSchema } from "@/server/checkout/checkout-request";
 
 /** What the customer types before paying; never card details. */
