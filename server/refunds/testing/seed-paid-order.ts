@@ -66,16 +66,18 @@ export async function seedPaidOrder(
     confirm: true,
     metadata: { order_id: order.id },
   });
-  const payment = await prisma.payment.create({
-    data: {
-      orderId: order.id,
-      stripePaymentIntentId: intent.id,
-      status: intent.status,
-      currency,
-      amountMinor: totalMinor,
-      amountCapturedMinor: intent.amount_received,
-      latestChargeId: idOf(intent.latest_charge),
-    },
+  const paymentFields = {
+    status: intent.status,
+    currency,
+    amountMinor: totalMinor,
+    amountCapturedMinor: intent.amount_received,
+    latestChargeId: idOf(intent.latest_charge),
+  };
+  // A running webhook pipeline may record the payment first from the PaymentIntent's own events.
+  const payment = await prisma.payment.upsert({
+    where: { stripePaymentIntentId: intent.id },
+    create: { orderId: order.id, stripePaymentIntentId: intent.id, ...paymentFields },
+    update: paymentFields,
   });
   return {
     orderId: order.id,
