@@ -1,11 +1,17 @@
+import { DISPUTE_EFFECTS } from "@/server/disputes/dispute-effects";
 import type { JobDefinition } from "@/server/jobs/job-definition";
 import type { EffectPerformers } from "@/server/jobs/outbox/outbox-effect";
 import { outboxJobs } from "@/server/jobs/outbox/outbox-jobs";
+import { PAYMENT_INTENT_EFFECTS } from "@/server/orders/payment-intent-effects";
 import { REFUND_EFFECTS } from "@/server/refunds/refund-effects";
 import { WEBHOOK_JOBS } from "@/server/webhooks/webhook-jobs";
 
 /** Who performs each kind of outbox effect: every room registers its own. */
-export const EFFECT_PERFORMERS: EffectPerformers = { ...REFUND_EFFECTS };
+export const EFFECT_PERFORMERS: EffectPerformers = {
+  ...REFUND_EFFECTS,
+  ...PAYMENT_INTENT_EFFECTS,
+  ...DISPUTE_EFFECTS,
+};
 
 /**
  * Every background job. Only doors import this: the Inngest serve route (through ./index) and the

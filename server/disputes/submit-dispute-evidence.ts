@@ -1,16 +1,20 @@
-import { recordAudit } from "../audit/record-audit";
 import type { Dispute } from "../db/generated/client";
+import { runTransaction } from "../db/run-transaction";
 import { AppError } from "../errors";
-import { logger } from "../observability/logger";
+import { enqueueEffect } from "../jobs/outbox/enqueue-effect";
+import { performEffect } from "../jobs/outbox/perform-effect";
+import { STRIPE_RETRY_AFTER_SECONDS } from "../stripe/stripe-unavailable";
 import type { DisputeActor, DisputeDeps } from "./dispute-deps";
+import { DISPUTE_EFFECTS, disputeEvidenceIdempotencyKey } from "./dispute-effects";
 import { compactEvidence, type DisputeEvidence } from "./dispute-evidence";
 import { lockDisputeForEvidence } from "./lock-dispute-for-evidence";
-import { syncDisputeFromStripe } from "./sync-dispute-from-stripe";
 
 /**
- * Submits evidence to Stripe, once. The submission is claimed in the database first (so two clicks
- * or two staff cannot both send), then sent with an idempotency key derived from the dispute; if
- * Stripe cannot be reached the claim is released so the evidence can be sent again.
+ * Submits evidence to Stripe, once. The submission is claimed under the dispute's row lock (so two
+ * clicks or two staff cannot both send) and its outbox effect written in the same transaction, so
+ * the evidence reaches Stripe even if the process dies next; then it is sent at once for a fast
+ * answer. Stripe unreachable: 503, the claim holds and the outbox sends it later. Stripe's refusal:
+ * the claim is released (the evidence stays as a draft) and the reason is shown.
  */
 export async function submitDisputeEvidence(
   input: { disputeId: string; evidence: DisputeEvidence; submittedBy: DisputeActor },
@@ -19,42 +23,31 @@ export async function submitDisputeEvidence(
   const evidence = compactEvidence(input.evidence);
   if (Object.keys(evidence).length === 0) throw new AppError("BAD_REQUEST", "Add some evidence before submitting");
   const claimedAt = new Date();
-  const claimed = await deps.prisma.$transaction(async (tx) => {
+  const effectId = await runTransaction(deps.prisma, async (tx) => {
     await lockDisputeForEvidence(tx, input.disputeId);
-    return tx.dispute.update({
+    await tx.dispute.update({
       where: { id: input.disputeId },
       data: { evidenceDraft: evidence, evidenceSubmittedAt: claimedAt, evidenceSubmittedById: input.submittedBy.id },
     });
+    return enqueueEffect(tx, {
+      kind: "stripe.dispute.submit_evidence",
+      subjectId: input.disputeId,
+      idempotencyKey: disputeEvidenceIdempotencyKey(input.disputeId, claimedAt),
+    });
   });
 
-  let updated: Awaited<ReturnType<typeof deps.stripe.disputes.update>>;
-  try {
-    updated = await deps.stripe.disputes.update(
-      claimed.stripeDisputeId,
-      { evidence, submit: true, expand: ["balance_transactions"] },
-      { idempotencyKey: `dispute-evidence:${claimed.id}:${claimedAt.getTime()}` },
+  const attempt = await performEffect(effectId, DISPUTE_EFFECTS, deps, { force: true });
+  const dispute = await deps.prisma.dispute.findUniqueOrThrow({ where: { id: input.disputeId } });
+  if (attempt.status === "pending" || attempt.status === "dead") {
+    throw new AppError(
+      "UPSTREAM_UNAVAILABLE",
+      "Stripe could not be reached. The evidence is saved and PayOps will submit it automatically.",
+      { disputeId: dispute.id, retryAfterSeconds: STRIPE_RETRY_AFTER_SECONDS },
     );
-  } catch (error) {
-    logger.warn({ disputeId: claimed.id, err: error }, "dispute evidence could not be submitted to Stripe");
-    await deps.prisma.dispute.updateMany({
-      where: { id: claimed.id, evidenceSubmittedAt: claimedAt },
-      data: { evidenceSubmittedAt: null, evidenceSubmittedById: null },
-    });
-    const message = error instanceof Error ? error.message : String(error);
-    throw new AppError("UPSTREAM_UNAVAILABLE", `Stripe did not take the evidence; it is saved, try again (${message})`);
   }
-
-  return deps.prisma.$transaction(async (tx) => {
-    const synced = await syncDisputeFromStripe(tx, updated);
-    await recordAudit(tx, {
-      actor: { kind: "staff", staffUserId: input.submittedBy.id },
-      action: "dispute.evidence_submitted",
-      subject: { type: "dispute", id: claimed.id },
-      amount: { minor: claimed.amountMinor, currency: claimed.currency },
-      reason: `Evidence for a ${claimed.reason.replaceAll("_", " ")} dispute`,
-      before: { status: claimed.status, submitted: false },
-      after: { status: updated.status, submitted: true, fields: Object.keys(evidence) },
-    });
-    return synced.kind === "synced" ? synced.dispute : tx.dispute.findUniqueOrThrow({ where: { id: claimed.id } });
-  });
+  if (!dispute.evidenceSubmittedAt) {
+    const effect = await deps.prisma.outboxEffect.findUniqueOrThrow({ where: { id: effectId } });
+    throw new AppError("UNPROCESSABLE", `Stripe did not take the evidence; it is saved as a draft (${effect.result})`);
+  }
+  return dispute;
 }

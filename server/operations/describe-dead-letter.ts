@@ -1,5 +1,7 @@
 const EFFECT_KINDS: Record<string, string> = {
   "stripe.refund.create": "Send a refund to Stripe",
+  "stripe.payment_intent.capture": "Capture a held payment at Stripe",
+  "stripe.payment_intent.cancel": "Cancel a held payment at Stripe",
   "stripe.dispute.submit_evidence": "Submit dispute evidence to Stripe",
 };
 

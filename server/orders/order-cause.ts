@@ -3,6 +3,7 @@ export type OrderChangeCause =
   | { kind: "webhook"; stripeEventId: string }
   | { kind: "return_page" }
   | { kind: "sweeper" }
+  | { kind: "outbox"; effectId: string }
   | { kind: "replay"; stripeEventId: string };
 
 /** The text kept in order_status_history.cause. */
@@ -16,5 +17,7 @@ export function describeCause(cause: OrderChangeCause): string {
       return "return_page";
     case "sweeper":
       return "sweeper";
+    case "outbox":
+      return `outbox_effect:${cause.effectId}`;
   }
 }

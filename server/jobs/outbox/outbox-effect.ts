@@ -1,7 +1,12 @@
 import type { JobContext } from "../job-definition";
 
 /** Every kind of outside effect PayOps makes; a room registers the performer of each of its own. */
-export const EFFECT_KINDS = ["stripe.refund.create", "stripe.dispute.submit_evidence"] as const;
+export const EFFECT_KINDS = [
+  "stripe.refund.create",
+  "stripe.payment_intent.capture",
+  "stripe.payment_intent.cancel",
+  "stripe.dispute.submit_evidence",
+] as const;
 export type EffectKind = (typeof EFFECT_KINDS)[number];
 
 export type OutboxEffectRow = {

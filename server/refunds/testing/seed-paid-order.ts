@@ -25,6 +25,8 @@ export async function seedPaidOrder(
     lines: { name: string; quantity: number; lineTotalMinor: number }[];
     paymentMethod?: string;
     currency?: string;
+    /** "manual": the card is only authorised and the order waits in review, as checkout holds it. */
+    captureMethod?: "manual";
   },
 ): Promise<PaidOrder> {
   const currency = options.currency ?? "USD";
@@ -33,7 +35,7 @@ export async function seedPaidOrder(
   const order = await prisma.order.create({
     data: {
       publicToken: `tok_${suffix}`,
-      status: "paid",
+      status: options.captureMethod === "manual" ? "in_review" : "paid",
       currency,
       subtotalMinor: totalMinor,
       totalMinor,
@@ -64,6 +66,7 @@ export async function seedPaidOrder(
     currency: currency.toLowerCase(),
     payment_method: options.paymentMethod ?? "pm_card_visa",
     confirm: true,
+    ...(options.captureMethod ? { capture_method: options.captureMethod } : {}),
     metadata: { order_id: order.id },
   });
   const paymentFields = {
@@ -71,6 +74,7 @@ export async function seedPaidOrder(
     currency,
     amountMinor: totalMinor,
     amountCapturedMinor: intent.amount_received,
+    ...(options.captureMethod ? { captureMethod: intent.capture_method } : {}),
     latestChargeId: idOf(intent.latest_charge),
   };
   // A running webhook pipeline may record the payment first from the PaymentIntent's own events.
