@@ -1,11 +1,18 @@
 import { z } from "zod";
 
 /** Every event that starts background work, with the shape of its data. Names are `room/thing.happened`. */
+/** An id PostgreSQL can look up: no NUL (text refuses it), and of a sane length. */
+const storableId = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((value) => !value.includes("\u0000"), "must not contain a NUL character");
+
 export const JOB_EVENTS = {
   "stripe/event.received": z.object({
-    stripeEventId: z.string().startsWith("evt_"),
+    stripeEventId: storableId.refine((value) => value.startsWith("evt_"), 'must start with "evt_"'),
     /** The order (or, failing that, the Stripe object) the event is about: one job per key at a time. */
-    orderKey: z.string().min(1),
+    orderKey: storableId,
   }),
   "webhooks/sweep.requested": z.object({}),
   /** Performs every outbox effect that is due (the outbox's dispatcher and recovery). */
