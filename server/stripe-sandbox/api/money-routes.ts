@@ -64,7 +64,9 @@ export const moneyRoutes: Route[] = [
       ctx.params,
       "/v1/balance_transactions",
       (transaction) =>
-        (!payout || state.balanceTransactionPayout[transaction.id] === payout) &&
+        (!payout ||
+          (state.balanceTransactionPayout[transaction.id] === payout &&
+            state.payoutListingOmissions[transaction.id] !== payout)) &&
         (!type || transaction.type === type) &&
         (!source || transaction.source === source) &&
         (!currency || transaction.currency === currency),

@@ -9,6 +9,11 @@ import { retrieveCharge } from "../resources/charges";
 import { settleDispute } from "../resources/dispute-actions";
 import { openDisputeForCharge, retrieveDispute } from "../resources/disputes";
 import { failPayout, retrievePayout, runAutomaticPayouts } from "../resources/payouts";
+import {
+  duplicateBalanceTransaction,
+  omitFromPayoutListing,
+  setBalanceTransactionFee,
+} from "../resources/reconciliation-faults";
 import { failRefund, settleRefund } from "../resources/refund-lifecycle";
 import { faultsSchema } from "./faults-schema";
 
@@ -74,6 +79,17 @@ export const controlRoutes: ControlRoute[] = [
     const { code } = parse(z.object({ code: z.string().optional() }), body);
     return failPayout(runtime.sb, retrievePayout(runtime.sb, path[0]!), code);
   }),
+  control("POST", "/payouts/:id/omit_transaction", (runtime, body, path) => {
+    const { balance_transaction } = parse(z.object({ balance_transaction: z.string().min(1) }), body);
+    return omitFromPayoutListing(runtime.sb, path[0]!, balance_transaction);
+  }),
+  control("POST", "/balance_transactions/:id/fee", (runtime, body, path) => {
+    const { fee } = parse(z.object({ fee: z.number().int().min(0) }), body);
+    return setBalanceTransactionFee(runtime.sb, path[0]!, fee);
+  }),
+  control("POST", "/balance_transactions/:id/duplicate", (runtime, _body, path) =>
+    duplicateBalanceTransaction(runtime.sb, path[0]!),
+  ),
   control("POST", "/disputes/:id/settle", (runtime, body, path) => {
     const { outcome } = parse(z.object({ outcome: z.enum(["won", "lost"]) }), body);
     return settleDispute(runtime.sb, retrieveDispute(runtime.sb, path[0]!), outcome);

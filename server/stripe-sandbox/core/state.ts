@@ -57,6 +57,11 @@ export interface SandboxState {
   paymentMethodBehaviour: Record<string, PaymentMethodBehaviour>;
   /** The payout that carried each balance transaction. */
   balanceTransactionPayout: Record<string, string>;
+  /**
+   * Balance transactions a payout carried but its `balance_transactions?payout=` listing leaves out
+   * (a control call), so the listed nets no longer sum to the payout's amount.
+   */
+  payoutListingOmissions: Record<string, string>;
 }
 
 export function emptyState(): SandboxState {
@@ -78,6 +83,7 @@ export function emptyState(): SandboxState {
     webhookJobs: {},
     paymentMethodBehaviour: {},
     balanceTransactionPayout: {},
+    payoutListingOmissions: {},
   };
 }
 
