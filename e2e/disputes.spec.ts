@@ -24,7 +24,7 @@ test("a dispute from the dispute test card is answered from the form, and losing
 
   await signInFrom(page, "/dashboard/disputes", developmentStaff("support"));
   const row = page.getByTestId("dispute-row").filter({ hasText: email });
-  await expect(row).toContainText("fraudulent");
+  await expect(row).toContainText("Fraudulent");
   await expect(row.getByTestId("dispute-time-left")).toContainText(/\d+ days? .*left/);
   await row.getByRole("link").click();
 
@@ -83,6 +83,14 @@ test("a dispute from the dispute test card is answered from the form, and losing
   expect(ledger.map((entry) => entry.kind)).toContain("dispute_funds_withdrawn");
 
   await page.goto(`/dashboard/orders/${orderId}`);
-  await expect(page.getByRole("region", { name: "Disputes" })).toContainText("lost");
-  await expect(page.getByRole("region", { name: "Timeline" })).toContainText("dispute_lost");
+  await expect(page.getByRole("region", { name: "Disputes" })).toContainText("Lost");
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  await expect(timeline).toContainText("Disputed → Dispute lost");
+  // Words by default; Stripe's event names and ids only behind each entry's details.
+  await expect(timeline).not.toContainText(/payment_intent\.|charge\.dispute|stripe_event|dispute_lost|evt_/, {
+    useInnerText: true,
+  });
+  const disputeOpened = timeline.getByTestId("timeline-entry").filter({ hasText: "Customer disputed the payment" });
+  await disputeOpened.getByText("Details").click();
+  await expect(disputeOpened).toContainText("charge.dispute.created", { useInnerText: true });
 });

@@ -35,7 +35,7 @@ test("support finds an order by email, refunds one line, and watches it go pendi
     [orderId],
   );
   await settleInSandbox(`refunds/${sent!.stripe_refund_id}`);
-  await expect(refunds).toContainText("$22.00 · succeeded", { timeout: 30_000 });
+  await expect(refunds).toContainText("$22.00 · Refunded", { timeout: 30_000 });
   await expect(refunds.getByTestId("refundable-amount")).toHaveText("$67.00");
   const rows = await query<{ amount_minor: number; status: string; requested_by_id: string | null }>(
     "SELECT amount_minor, status, requested_by_id FROM refunds WHERE order_id = $1",
@@ -55,7 +55,7 @@ test("a refund above the threshold waits for finance; the requester cannot appro
   const refunds = page.getByRole("region", { name: "Refunds" });
   await refunds.getByLabel("Everything left").check();
   await refunds.getByRole("button", { name: "Request refund" }).click();
-  await expect(refunds).toContainText("$128.00 · awaiting_approval");
+  await expect(refunds).toContainText("$128.00 · Awaiting approval");
 
   await page.getByRole("link", { name: "Refund approvals" }).click();
   const item = page.getByTestId("approval-item").filter({ hasText: email });

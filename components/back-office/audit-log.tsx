@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { AUDIT_ACTIONS } from "@/server/audit/audit-actions";
 import type { AuditFilters } from "@/server/audit/audit-filters";
 import type { AuditEntry } from "@/server/audit/list-audit-entries";
+import { auditActionLabel } from "@/server/labels/staff-event-labels";
 import { formatDateTime } from "./format";
 import { moneyColumn } from "./money-column";
 
@@ -17,7 +18,7 @@ const field = "mt-1 block h-10 w-full rounded-lg border border-stone-300 bg-whit
 const AUDIT_COLUMNS: TableColumn<AuditEntry>[] = [
   { id: "when", header: "When", className: "whitespace-nowrap", cell: (entry) => formatDateTime(entry.createdAt) },
   { id: "who", header: "Who", cell: (entry) => entry.actorEmail ?? entry.actorKind },
-  { id: "action", header: "Action", className: "font-mono text-xs", cell: (entry) => entry.action },
+  { id: "action", header: "Action", cell: (entry) => auditActionLabel(entry.action) },
   {
     id: "subject",
     header: "Subject",
@@ -97,7 +98,9 @@ export function AuditLog() {
           <select id={`${id}-action`} name="action" className={field} defaultValue="">
             <option value="">Any</option>
             {AUDIT_ACTIONS.map((action) => (
-              <option key={action}>{action}</option>
+              <option key={action} value={action}>
+                {auditActionLabel(action)}
+              </option>
             ))}
           </select>
         </div>

@@ -1,8 +1,8 @@
 import type Stripe from "stripe";
 import type { PrismaClient } from "../db/client";
 import { AppError } from "../errors";
+import { customerOrderStatusLabel } from "../labels/customer-labels";
 import { formatMoney } from "../money";
-import { customerOrderStatusLabel } from "../orders/order-status-labels";
 import { isPayableStatus, isWatchedStatus } from "./order-status";
 import { looksLikePublicToken } from "./public-token";
 import { type ApplyPaymentIntent, type SyncedPaymentIntent, syncPaymentIntent } from "./sync-payment-intent";

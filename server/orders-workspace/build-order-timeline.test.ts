@@ -4,23 +4,44 @@ import { buildOrderTimeline } from "./build-order-timeline";
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 28, 10, minute));
 
 describe("order timeline", () => {
+  const timeline = buildOrderTimeline({
+    statusChanges: [
+      {
+        id: "h2",
+        fromStatus: "paid",
+        toStatus: "partially_refunded",
+        cause: "stripe_event:evt_3",
+        note: "record_partial_refund",
+        createdAt: at(7),
+      },
+      { id: "h1", fromStatus: null, toStatus: "pending_payment", cause: "checkout", note: null, createdAt: at(0) },
+    ],
+    stripeEvents: [
+      { stripeEventId: "evt_2", type: "payment_intent.succeeded", stripeCreatedAt: at(4), outcome: "applied" },
+      { stripeEventId: "evt_1", type: "payment_intent.created", stripeCreatedAt: at(1), outcome: "stale" },
+      { stripeEventId: "evt_4", type: "charge.refund.updated", stripeCreatedAt: at(8), outcome: null },
+    ],
+    staffActions: [
+      { id: "a1", action: "refund.requested", actorEmail: "sam@payops.test", reason: "damaged", createdAt: at(9) },
+    ],
+  });
+
   it("merges status changes, Stripe events and staff actions in time order, by Stripe's clock", () => {
-    const timeline = buildOrderTimeline({
-      statusChanges: [
-        { id: "h2", fromStatus: "pending_payment", toStatus: "paid", cause: "evt_2", note: null, createdAt: at(5) },
-        { id: "h1", fromStatus: null, toStatus: "pending_payment", cause: "checkout", note: null, createdAt: at(0) },
-      ],
-      stripeEvents: [
-        { stripeEventId: "evt_2", type: "payment_intent.succeeded", stripeCreatedAt: at(4), outcome: "applied" },
-        { stripeEventId: "evt_1", type: "payment_intent.created", stripeCreatedAt: at(1), outcome: null },
-      ],
-      staffActions: [
-        { id: "a1", action: "refund.requested", actorEmail: "sam@payops.test", reason: "damaged", createdAt: at(9) },
-      ],
-    });
-    expect(timeline.map((entry) => entry.ref)).toEqual(["h1", "evt_1", "evt_2", "h2", "a1"]);
-    expect(timeline[0]!.title).toBe("Created as pending_payment");
-    expect(timeline[1]!.detail).toBe("not processed yet");
-    expect(timeline[4]!.detail).toBe("sam@payops.test · damaged");
+    expect(timeline.map((entry) => entry.ref)).toEqual(["h1", "evt_1", "evt_2", "h2", "evt_4", "a1"]);
+  });
+
+  it("tells each entry in words, keeping the raw names and ids for the details", () => {
+    expect(timeline.map((entry) => [entry.title, entry.detail])).toEqual([
+      ["Created as Pending payment", "at checkout"],
+      ["Payment started", "already reflected (arrived late)"],
+      ["Payment succeeded", "applied to the order"],
+      ["Paid → Partially refunded", "from a Stripe event"],
+      ["Refund updated", "not processed yet"],
+      ["Refund requested", "sam@payops.test · damaged"],
+    ]);
+    const words = timeline.map((entry) => `${entry.title} ${entry.detail}`).join(" ");
+    expect(words).not.toMatch(/_|evt_|payment_intent\.|stripe_event/);
+    expect(timeline[1]!.technical).toBe("payment_intent.created · evt_1 · outcome: stale");
+    expect(timeline[3]!.technical).toBe("paid → partially_refunded · record_partial_refund · stripe_event:evt_3");
   });
 });

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../db/client";
+import { refundReasonLabel } from "../labels/staff-state-labels";
 import { orderLines } from "../ledger/order-lines";
 import { listOrderRefunds } from "../refunds/list-refunds";
 
@@ -44,7 +45,7 @@ export async function loadOrderRefunds(prisma: PrismaClient, orderId: string): P
     status: refund.status,
     amountMinor: refund.amountMinor,
     currency: refund.currency,
-    reason: [refund.reasonCode.replaceAll("_", " "), refund.note, refund.failureReason].filter(Boolean).join(" — "),
+    reason: [refundReasonLabel(refund.reasonCode), refund.note, refund.failureReason].filter(Boolean).join(" — "),
     requestedBy: refund.requestedByName,
     createdAt: refund.createdAt,
   }));

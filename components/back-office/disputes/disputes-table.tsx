@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { DataTable, type TableColumn } from "@/components/ui/data-table";
+import { disputeReasonLabel, disputeStatusLabel } from "@/server/labels/staff-state-labels";
 import { formatDateTime } from "../format";
 import { moneyColumn } from "../money-column";
 import { formatTimeLeft, isDeadlineUrgent } from "./format-time-left";
@@ -37,8 +38,8 @@ const DISPUTE_COLUMNS: TableColumn<DisputeRow>[] = [
   },
   { id: "customer", header: "Customer", cell: (dispute) => dispute.order.customer.email },
   moneyColumn("amount", "Amount", (dispute) => ({ minor: dispute.amountMinor, currency: dispute.currency })),
-  { id: "reason", header: "Reason", cell: (dispute) => dispute.reason.replaceAll("_", " ") },
-  { id: "status", header: "Status", cell: (dispute) => dispute.status.replaceAll("_", " ") },
+  { id: "reason", header: "Reason", cell: (dispute) => disputeReasonLabel(dispute.reason) },
+  { id: "status", header: "Status", cell: (dispute) => disputeStatusLabel(dispute.status) },
 ];
 
 /** Disputes, soonest evidence deadline first, with the time left. */

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { disputeStatusLabel } from "@/server/labels/staff-state-labels";
 
 /** Links from an order's disputes section to each dispute's page, where evidence is answered. */
 export function OrderDisputeLinks({ disputes }: { disputes: { id: string; status: string }[] }) {
@@ -8,7 +9,7 @@ export function OrderDisputeLinks({ disputes }: { disputes: { id: string; status
       {disputes.map((dispute) => (
         <li key={dispute.id}>
           <Link className="text-emerald-800 underline" href={`/dashboard/disputes/${dispute.id}`}>
-            Open the {dispute.status.replaceAll("_", " ")} dispute
+            Open dispute ({disputeStatusLabel(dispute.status).toLowerCase()})
           </Link>
         </li>
       ))}

@@ -1,4 +1,5 @@
 import { DataTable, type TableColumn } from "@/components/ui/data-table";
+import { disputeReasonLabel, disputeStatusLabel, refundStatusLabel } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money";
 import type {
   OrderDisputeSummary,
@@ -24,7 +25,8 @@ export function RefundsSection({ refunds, actions }: { refunds: OrderRefundSumma
         <ul className="space-y-1">
           {refunds.map((refund) => (
             <li key={refund.id}>
-              {formatMoney(refund.amountMinor, refund.currency)} · {refund.status} · {formatDateTime(refund.createdAt)}
+              {formatMoney(refund.amountMinor, refund.currency)} · {refundStatusLabel(refund.status)} ·{" "}
+              {formatDateTime(refund.createdAt)}
               {refund.reason ? ` · ${refund.reason}` : ""}
               {refund.requestedBy ? ` · ${refund.requestedBy}` : ""}
             </li>
@@ -45,8 +47,8 @@ export function DisputesSection({ disputes, actions }: { disputes: OrderDisputeS
         <ul className="space-y-1">
           {disputes.map((dispute) => (
             <li key={dispute.id}>
-              {formatMoney(dispute.amountMinor, dispute.currency)} · {dispute.status}
-              {dispute.reason ? ` · ${dispute.reason}` : ""}
+              {formatMoney(dispute.amountMinor, dispute.currency)} · {disputeStatusLabel(dispute.status)}
+              {dispute.reason ? ` · ${disputeReasonLabel(dispute.reason)}` : ""}
               {dispute.evidenceDueBy ? ` · evidence due ${formatDateTime(dispute.evidenceDueBy)}` : ""}
             </li>
           ))}

@@ -1,4 +1,5 @@
 import { DataTable, type TableColumn } from "@/components/ui/data-table";
+import { paymentStatusLabel } from "@/server/labels/staff-state-labels";
 import type { OrderDetail } from "@/server/orders-workspace/get-order-detail";
 import { formatDateTime } from "../format";
 import { moneyColumn } from "../money-column";
@@ -20,7 +21,7 @@ const PAYMENT_COLUMNS: TableColumn<PaymentAttempt>[] = [
     className: "font-mono text-xs",
     cell: (payment) => payment.stripePaymentIntentId,
   },
-  { id: "status", header: "Status", cell: (payment) => payment.status },
+  { id: "status", header: "Status", cell: (payment) => paymentStatusLabel(payment.status) },
   moneyColumn("amount", "Amount", (payment) => ({ minor: payment.amountMinor, currency: payment.currency })),
   moneyColumn("captured", "Captured", (payment) => ({
     minor: payment.amountCapturedMinor,

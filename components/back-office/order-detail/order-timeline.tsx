@@ -8,6 +8,7 @@ const KIND_LABELS: Record<TimelineEntry["kind"], string> = {
   staff_action: "Staff",
 };
 
+/** The order's story in words; each entry's raw event name, transition and ids sit behind "Details". */
 export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
   return (
     <DetailSection id="timeline-heading" title="Timeline">
@@ -16,16 +17,18 @@ export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
       ) : (
         <ol className="space-y-2">
           {entries.map((entry) => (
-            <li key={`${entry.kind}-${entry.ref}`} className="flex gap-3">
-              <time className="w-40 shrink-0 text-stone-700" dateTime={new Date(entry.at).toISOString()}>
-                {formatDateTime(entry.at)}
-              </time>
+            <li key={`${entry.kind}-${entry.ref}`} className="flex flex-wrap gap-x-3" data-testid="timeline-entry">
+              <span className="w-44 shrink-0 text-stone-700">{formatDateTime(entry.at)}</span>
               <span className="w-14 shrink-0 rounded bg-stone-100 px-1.5 text-center text-xs leading-6">
                 {KIND_LABELS[entry.kind]}
               </span>
-              <span>
+              <span className="min-w-0 flex-1">
                 <span className="font-medium">{entry.title}</span>
                 {entry.detail ? <span className="text-stone-700"> · {entry.detail}</span> : null}
+                <details className="text-xs text-stone-700">
+                  <summary className="cursor-pointer">Details</summary>
+                  <code className="break-all">{entry.technical}</code>
+                </details>
               </span>
             </li>
           ))}

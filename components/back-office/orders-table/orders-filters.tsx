@@ -2,7 +2,7 @@
 
 import { type FormEvent, useId } from "react";
 import { Button } from "@/components/ui/button";
-import { STAFF_ORDER_STATUS_LABELS } from "@/server/orders/order-status-labels";
+import { STAFF_ORDER_STATUS_LABELS } from "@/server/labels/staff-state-labels";
 import type { OrdersView } from "./orders-url-state";
 
 const CURRENCIES = ["USD", "EUR", "GBP", "JPY"];

@@ -6,8 +6,8 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { refundReasonLabel } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money/format-money";
-import { REFUND_REASON_LABELS } from "./refund-reasons";
 
 /** Refunds above the approval threshold, oldest first; approve sends to Stripe, reject needs a reason. */
 export function ApprovalsQueue({ staffUserId }: { staffUserId: string }) {
@@ -38,7 +38,7 @@ export function ApprovalsQueue({ staffUserId }: { staffUserId: string }) {
                 </Link>
               </p>
               <p className="text-sm text-stone-700">
-                {REFUND_REASON_LABELS[refund.reasonCode as keyof typeof REFUND_REASON_LABELS] ?? refund.reasonCode}
+                {refundReasonLabel(refund.reasonCode)}
                 {refund.note ? ` — ${refund.note}` : ""} · requested by {refund.requestedByName} on{" "}
                 {new Date(refund.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
               </p>

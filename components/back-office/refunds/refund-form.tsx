@@ -6,10 +6,10 @@ import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
+import { REFUND_REASON_LABELS } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money/format-money";
 import { REFUND_REASON_CODES, type RefundReasonCode } from "@/server/refunds/refund-status";
 import { type RefundFormState, type RefundMode, refundFormInput } from "./refund-form-input";
-import { REFUND_REASON_LABELS } from "./refund-reasons";
 
 type Summary = {
   currency: string;

@@ -1,7 +1,7 @@
 import { Button } from "@/components/ui/button";
 import { DataTable, type TableColumn } from "@/components/ui/data-table";
+import { refundReasonLabel } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money/format-money";
-import { REFUND_REASON_LABELS } from "./refund-reasons";
 import { RefundStatusBadge } from "./refund-status-badge";
 
 type RefundRow = {
@@ -85,7 +85,7 @@ export function RefundList({
       header: "Reason",
       cell: (refund) => (
         <>
-          {REFUND_REASON_LABELS[refund.reasonCode as keyof typeof REFUND_REASON_LABELS] ?? refund.reasonCode}
+          {refundReasonLabel(refund.reasonCode)}
           {refund.note ? <p className="text-stone-700">{refund.note}</p> : null}
         </>
       ),

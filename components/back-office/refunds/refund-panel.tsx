@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Notice } from "@/components/ui/notice";
+import { disputeStatusLabel } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money/format-money";
 import { RefundForm } from "./refund-form";
 import { RefundList } from "./refund-list";
@@ -74,8 +75,8 @@ export function RefundPanel({ orderId, canRequest }: { orderId: string; canReque
       ) : null}
       {summary?.openDispute ? (
         <Notice tone="warning">
-          This payment is disputed ({summary.openDispute.status.replaceAll("_", " ")}). Refunds are blocked until the
-          dispute closes: the card network would return the money twice.
+          This payment is disputed ({disputeStatusLabel(summary.openDispute.status).toLowerCase()}). Refunds are blocked
+          until the dispute closes: the card network would return the money twice.
         </Notice>
       ) : null}
       {summary && canRequest && !summary.openDispute && summary.refundableMinor > 0 ? (

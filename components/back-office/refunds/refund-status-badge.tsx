@@ -1,13 +1,4 @@
-const LABEL: Record<string, string> = {
-  awaiting_approval: "Awaiting approval",
-  rejected: "Rejected",
-  issuing: "Sending to Stripe",
-  pending: "Pending",
-  requires_action: "Needs customer action",
-  succeeded: "Succeeded",
-  failed: "Failed",
-  canceled: "Canceled",
-};
+import { refundStatusLabel } from "@/server/labels/staff-state-labels";
 
 const TONE: Record<string, string> = {
   awaiting_approval: "bg-amber-100 text-amber-950",
@@ -26,7 +17,7 @@ export function RefundStatusBadge({ status }: { status: string }) {
       data-testid="refund-status"
       className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${TONE[status] ?? "bg-stone-200 text-stone-900"}`}
     >
-      {LABEL[status] ?? status}
+      {refundStatusLabel(status)}
     </span>
   );
 }

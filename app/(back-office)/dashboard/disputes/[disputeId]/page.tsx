@@ -6,6 +6,7 @@ import { formatTimeLeft } from "@/components/back-office/disputes/format-time-le
 import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
 import { serverCaller } from "@/server/api/server-caller";
 import { roleHasPermission } from "@/server/auth/permissions";
+import { disputeReasonLabel, disputeStatusLabel } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money";
 import { requireStaffPage } from "../../../back-office-access";
 import { orNotFound } from "../../../or-not-found";
@@ -23,8 +24,8 @@ export default async function DisputePage({ params }: { params: Promise<{ disput
     (await serverCaller(await headers())).disputes.detail({ disputeId }),
   );
   const facts: [string, string][] = [
-    ["Status", dispute.status.replaceAll("_", " ")],
-    ["Reason", dispute.reason.replaceAll("_", " ")],
+    ["Status", disputeStatusLabel(dispute.status)],
+    ["Reason", disputeReasonLabel(dispute.reason)],
     ["Amount", formatMoney(dispute.amountMinor, dispute.currency)],
     [
       "Evidence due",

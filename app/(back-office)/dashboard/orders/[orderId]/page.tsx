@@ -15,8 +15,8 @@ import { OrderTimeline } from "@/components/back-office/order-detail/order-timel
 import { RefundPanel } from "@/components/back-office/refunds/refund-panel";
 import { serverCaller } from "@/server/api/server-caller";
 import { roleHasPermission } from "@/server/auth/permissions";
+import { staffOrderStatusLabel } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money";
-import { staffOrderStatusLabel } from "@/server/orders/order-status-labels";
 import { requireStaffPage } from "../../../back-office-access";
 import { orNotFound } from "../../../or-not-found";
 

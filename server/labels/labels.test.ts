@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { AUDIT_ACTIONS } from "../audit/audit-actions";
+import { DISPUTE_STATUSES } from "../disputes/dispute-status";
+import { ORDER_STATES } from "../orders/order-states";
+import { REFUND_REASON_CODES, REFUND_STATUSES } from "../refunds/refund-status";
+import { HANDLED_EVENT_TYPES } from "../webhooks/handled-event-types";
+import { customerOrderStatusLabel } from "./customer-labels";
+import { inWords } from "./in-words";
+import { auditActionLabel, orderChangeCauseLabel, stripeEventLabel } from "./staff-event-labels";
+import {
+  disputeStatusLabel,
+  paymentStatusLabel,
+  refundReasonLabel,
+  refundStatusLabel,
+  staffOrderStatusLabel,
+} from "./staff-state-labels";
+
+const RAW = /_|\bpayment_intent\b|\bcharge\.|\bevt_/;
+
+describe("labels", () => {
+  it("names every order state in words for both audiences", () => {
+    for (const state of ORDER_STATES) {
+      expect(customerOrderStatusLabel(state)).not.toMatch(RAW);
+      expect(staffOrderStatusLabel(state)).not.toMatch(RAW);
+    }
+    expect(customerOrderStatusLabel("payment_failed")).toBe("Payment failed");
+    expect(staffOrderStatusLabel("pending_payment")).toBe("Pending payment");
+  });
+
+  it("tells staff a dispute's outcome and keeps it from the customer", () => {
+    expect(staffOrderStatusLabel("dispute_won")).toBe("Dispute won");
+    expect(staffOrderStatusLabel("dispute_lost")).toBe("Dispute lost");
+    expect(customerOrderStatusLabel("dispute_won")).toBe("Paid");
+    expect(customerOrderStatusLabel("dispute_lost")).toBe("Disputed");
+  });
+
+  it("has a word for every refund, dispute, Stripe event and audit value PayOps knows", () => {
+    const known = [
+      ...REFUND_STATUSES.map(refundStatusLabel),
+      ...REFUND_REASON_CODES.map(refundReasonLabel),
+      ...DISPUTE_STATUSES.map(disputeStatusLabel),
+      ...HANDLED_EVENT_TYPES.map(stripeEventLabel),
+      ...AUDIT_ACTIONS.map(auditActionLabel),
+    ];
+    for (const label of known) expect(label).not.toMatch(RAW);
+    // The refund form's words, not Stripe's.
+    expect(refundReasonLabel("requested_by_customer")).toBe("Customer asked");
+    expect(refundStatusLabel("awaiting_approval")).toBe("Awaiting approval");
+    expect(disputeStatusLabel("under_review")).toBe("Under review by the bank");
+  });
+
+  it("keeps the payment's words apart from the order's", () => {
+    expect(paymentStatusLabel("requires_payment_method")).toBe("Waiting for a card");
+    expect(paymentStatusLabel("succeeded")).not.toBe(staffOrderStatusLabel("paid"));
+  });
+
+  it("drops the id from a stored cause", () => {
+    expect(orderChangeCauseLabel("stripe_event:evt_123")).toBe("from a Stripe event");
+    expect(orderChangeCauseLabel("return_page")).toBe("when the customer came back from paying");
+  });
+
+  it("writes a value it does not know yet as words", () => {
+    expect(customerOrderStatusLabel("something_new")).toBe("Something new");
+    expect(staffOrderStatusLabel("something_new")).toBe("Something new");
+    expect(stripeEventLabel("invoice.paid")).toBe("Invoice paid");
+    expect(inWords("toString")).toBe("ToString");
+    expect(staffOrderStatusLabel("toString")).toBe("ToString");
+  });
+});
