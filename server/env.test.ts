@@ -17,6 +17,17 @@ describe("parseServerEnv", () => {
     expect(limits.REDIS_URL).toBeUndefined();
   });
 
+  it("writes dates in the merchant's zone and locale, refusing a misspelt zone", () => {
+    expect(parseServerEnv({ MERCHANT_TIME_ZONE: "" })).toMatchObject({
+      MERCHANT_TIME_ZONE: "UTC",
+      MERCHANT_LOCALE: "en-US",
+    });
+    expect(parseServerEnv({ MERCHANT_TIME_ZONE: "Asia/Tokyo" }).MERCHANT_TIME_ZONE).toBe("Asia/Tokyo");
+    expect(() => parseServerEnv({ MERCHANT_TIME_ZONE: "Europe/Berlni" })).toThrow(
+      /MERCHANT_TIME_ZONE expected an IANA/,
+    );
+  });
+
   it("refuses a rate limit that is not a positive whole number, and a REDIS_URL that is not redis://", () => {
     expect(() => parseServerEnv({ RATE_LIMIT_SIGN_IN_PER_IP: "0" })).toThrow(
       /RATE_LIMIT_SIGN_IN_PER_IP expected a positive/,

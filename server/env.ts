@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { isLocale, isTimeZone } from "./labels/format-date-time";
 
 // Empty strings count as unset, so `FOO=` in a shell or .env behaves like no FOO at all.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -75,6 +76,19 @@ export const serverEnvSchema = z.object({
    * 10000 JPY) wait for someone with refunds.approve who did not request them.
    */
   REFUND_APPROVAL_THRESHOLD_MINOR: z.coerce.number().int().min(0).default(10_000),
+  /** The IANA time zone every screen, receipt and mail writes times in (the exact UTC time shows on hover). */
+  MERCHANT_TIME_ZONE: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .refine(isTimeZone, "expected an IANA time zone such as Europe/Berlin or America/New_York")
+      .default("UTC"),
+  ),
+  /** The BCP 47 locale dates are written in (en-US: "Dec 1, 2026"; en-GB: "1 Dec 2026"). */
+  MERCHANT_LOCALE: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().refine(isLocale, "expected a locale such as en-US or de-DE").default("en-US"),
+  ),
   /** With it, `GET /api/health` (Authorization: Bearer …) answers the detailed readiness report. */
   HEALTH_TOKEN: optional(z.string().min(16, "expected at least 16 characters")),
   /** Production normally refuses the Stripe sandbox; 1 allows it (end-to-end runs, demos), loudly logged. */

@@ -5,18 +5,18 @@ import { type FormEvent, useId, useState } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { DataTable, type TableColumn } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
 import { Notice } from "@/components/ui/notice";
 import { AUDIT_ACTIONS } from "@/server/audit/audit-actions";
 import type { AuditFilters } from "@/server/audit/audit-filters";
 import type { AuditEntry } from "@/server/audit/list-audit-entries";
 import { auditActionLabel } from "@/server/labels/staff-event-labels";
-import { formatDateTime } from "./format";
 import { moneyColumn } from "./money-column";
 
 const field = "mt-1 block h-10 w-full rounded-lg border border-stone-300 bg-white px-2 text-sm";
 
 const AUDIT_COLUMNS: TableColumn<AuditEntry>[] = [
-  { id: "when", header: "When", className: "whitespace-nowrap", cell: (entry) => formatDateTime(entry.createdAt) },
+  { id: "when", header: "When", className: "whitespace-nowrap", cell: (entry) => <DateTime value={entry.createdAt} /> },
   { id: "who", header: "Who", cell: (entry) => entry.actorEmail ?? entry.actorKind },
   { id: "action", header: "Action", cell: (entry) => auditActionLabel(entry.action) },
   {

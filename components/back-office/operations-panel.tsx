@@ -4,10 +4,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
 import { Notice } from "@/components/ui/notice";
 import { describeAttemptOutcome } from "@/server/operations/describe-dead-letter";
 import { askReason } from "./ask-reason";
-import { formatDateTime } from "./format";
 import { StatCard } from "./stat-card";
 
 type Counts = { received: number; processed: number; pending: number; dead: number; oldestPendingAt: Date | null };
@@ -22,7 +22,15 @@ function CountsRow({ title, counts, noun }: { title: string; counts: Counts; nou
         <StatCard
           label="Waiting"
           value={String(counts.pending)}
-          hint={counts.oldestPendingAt ? `oldest since ${formatDateTime(counts.oldestPendingAt)}` : "none waiting"}
+          hint={
+            counts.oldestPendingAt ? (
+              <>
+                oldest since <DateTime value={counts.oldestPendingAt} />
+              </>
+            ) : (
+              "none waiting"
+            )
+          }
         />
         <StatCard label="Set aside" value={String(counts.dead)} />
       </dl>
@@ -74,7 +82,7 @@ export function OperationsPanel() {
                     <ol className="mt-1 list-decimal pl-5">
                       {row.history.map((attempt) => (
                         <li key={`${attempt.attempt}-${String(attempt.at)}`}>
-                          {formatDateTime(attempt.at)}: {describeAttemptOutcome(attempt.outcome)}
+                          <DateTime value={attempt.at} />: {describeAttemptOutcome(attempt.outcome)}
                           {attempt.error ? ` (${attempt.error})` : ""}
                         </li>
                       ))}
@@ -84,8 +92,8 @@ export function OperationsPanel() {
               </div>
             ),
           },
-          { id: "since", header: "First seen", cell: (row) => formatDateTime(row.firstSeenAt) },
-          { id: "parked", header: "Set aside", cell: (row) => formatDateTime(row.parkedAt) },
+          { id: "since", header: "First seen", cell: (row) => <DateTime value={row.firstSeenAt} /> },
+          { id: "parked", header: "Set aside", cell: (row) => <DateTime value={row.parkedAt} /> },
           {
             id: "actions",
             header: "Actions",

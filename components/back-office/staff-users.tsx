@@ -5,10 +5,10 @@ import { type FormEvent, useId } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
 import { Notice } from "@/components/ui/notice";
 import { STAFF_ROLES } from "@/server/auth/permissions";
 import { askReason } from "./ask-reason";
-import { formatDateTime } from "./format";
 
 const field = "mt-1 block h-10 w-full rounded-lg border border-stone-300 bg-white px-2 text-sm";
 type Role = (typeof STAFF_ROLES)[number];
@@ -118,11 +118,15 @@ export function StaffUsers({ currentUserId }: { currentUserId: string }) {
             id: "state",
             header: "State",
             cell: (user) =>
-              !user.active
-                ? "Deactivated"
-                : user.lockedUntil && new Date(user.lockedUntil) > new Date()
-                  ? `Locked until ${formatDateTime(user.lockedUntil)}`
-                  : "Active",
+              !user.active ? (
+                "Deactivated"
+              ) : user.lockedUntil && new Date(user.lockedUntil) > new Date() ? (
+                <>
+                  Locked until <DateTime value={user.lockedUntil} />
+                </>
+              ) : (
+                "Active"
+              ),
           },
           {
             id: "two-factor",

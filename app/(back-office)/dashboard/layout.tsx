@@ -6,6 +6,7 @@ import { SignOutButtons } from "@/components/back-office/sign-out-buttons";
 import { SkipLink } from "@/components/ui/skip-link";
 import { type Permission, roleHasPermission } from "@/server/auth/permissions";
 import { resolveStaffSession } from "@/server/auth/staff-session";
+import { merchantDateFormat } from "@/server/labels/merchant-date-format";
 
 const NAV: (NavItem & { permission: Permission })[] = [
   { href: "/dashboard", label: "Overview", permission: "orders.read" },
@@ -27,7 +28,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     label,
   }));
   return (
-    <BackOfficeProviders>
+    <BackOfficeProviders dateFormat={merchantDateFormat()}>
       <SkipLink />
       <header className="border-b border-stone-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">

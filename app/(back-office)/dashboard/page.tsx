@@ -3,11 +3,12 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { DailyVolumeChart } from "@/components/back-office/daily-volume-chart";
 import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
-import { formatDateTime, formatPercent } from "@/components/back-office/format";
+import { formatPercent } from "@/components/back-office/format";
 import { moneyColumn } from "@/components/back-office/money-column";
 import { FailedRefundsNotice } from "@/components/back-office/refunds/failed-refunds-notice";
 import { StatCard } from "@/components/back-office/stat-card";
 import { DataTable, type TableColumn } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
 import { serverCaller } from "@/server/api/server-caller";
 import { requireStaffPage } from "../back-office-access";
 
@@ -64,7 +65,7 @@ export default async function OverviewPage() {
           hint={
             openDisputes.nearestDisputeId && openDisputes.nearestDeadline ? (
               <Link href={`/dashboard/disputes/${openDisputes.nearestDisputeId}`} className="underline">
-                Next evidence due {formatDateTime(openDisputes.nearestDeadline)}
+                Next evidence due <DateTime value={openDisputes.nearestDeadline} />
               </Link>
             ) : (
               "No response due"

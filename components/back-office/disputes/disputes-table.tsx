@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DataTable, type TableColumn } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
 import { disputeReasonLabel, disputeStatusLabel } from "@/server/labels/staff-state-labels";
-import { formatDateTime } from "../format";
 import { moneyColumn } from "../money-column";
 import { formatTimeLeft, isDeadlineUrgent } from "./format-time-left";
 
@@ -27,7 +27,7 @@ const DISPUTE_COLUMNS: TableColumn<DisputeRow>[] = [
       return (
         <>
           <Link className="font-medium underline" href={`/dashboard/disputes/${dispute.id}`}>
-            {formatDateTime(dispute.evidenceDueBy)}
+            <DateTime value={dispute.evidenceDueBy} />
           </Link>
           <p className={urgent ? "font-medium text-red-900" : "text-stone-700"} data-testid="dispute-time-left">
             {dispute.evidenceSubmittedAt ? "Evidence submitted" : formatTimeLeft(dispute.timeLeftMs)}

@@ -1,4 +1,5 @@
 import { DataTable, type TableColumn } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
 import { disputeReasonLabel, disputeStatusLabel, refundStatusLabel } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money";
 import type {
@@ -6,7 +7,6 @@ import type {
   OrderLedgerLine,
   OrderRefundSummary,
 } from "@/server/orders-workspace/order-detail-sections";
-import { formatDateTime } from "../format";
 import { moneyColumn } from "../money-column";
 import { DetailSection, EmptyNote } from "./detail-section";
 
@@ -26,7 +26,7 @@ export function RefundsSection({ refunds, actions }: { refunds: OrderRefundSumma
           {refunds.map((refund) => (
             <li key={refund.id}>
               {formatMoney(refund.amountMinor, refund.currency)} · {refundStatusLabel(refund.status)} ·{" "}
-              {formatDateTime(refund.createdAt)}
+              <DateTime value={refund.createdAt} />
               {refund.reason ? ` · ${refund.reason}` : ""}
               {refund.requestedBy ? ` · ${refund.requestedBy}` : ""}
             </li>
@@ -49,7 +49,12 @@ export function DisputesSection({ disputes, actions }: { disputes: OrderDisputeS
             <li key={dispute.id}>
               {formatMoney(dispute.amountMinor, dispute.currency)} · {disputeStatusLabel(dispute.status)}
               {dispute.reason ? ` · ${disputeReasonLabel(dispute.reason)}` : ""}
-              {dispute.evidenceDueBy ? ` · evidence due ${formatDateTime(dispute.evidenceDueBy)}` : ""}
+              {dispute.evidenceDueBy ? (
+                <>
+                  {" "}
+                  · evidence due <DateTime value={dispute.evidenceDueBy} />
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -61,7 +66,7 @@ export function DisputesSection({ disputes, actions }: { disputes: OrderDisputeS
 const amountOf = (line: OrderLedgerLine) => ({ minor: line.amountMinor, currency: line.currency });
 
 const LEDGER_COLUMNS: TableColumn<OrderLedgerLine>[] = [
-  { id: "when", header: "When", cell: (line) => formatDateTime(line.occurredAt) },
+  { id: "when", header: "When", cell: (line) => <DateTime value={line.occurredAt} /> },
   { id: "entry", header: "Entry", cell: (line) => line.description },
   { id: "account", header: "Account", className: "font-mono", cell: (line) => line.accountCode },
   moneyColumn("debit", "Debit", (line) => (line.direction === "debit" ? amountOf(line) : null)),

@@ -1,7 +1,7 @@
 import { DataTable, type TableColumn } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
 import { paymentStatusLabel } from "@/server/labels/staff-state-labels";
 import type { OrderDetail } from "@/server/orders-workspace/get-order-detail";
-import { formatDateTime } from "../format";
 import { moneyColumn } from "../money-column";
 
 type OrderItem = OrderDetail["items"][number];
@@ -32,7 +32,7 @@ const PAYMENT_COLUMNS: TableColumn<PaymentAttempt>[] = [
     currency: payment.currency,
   })),
   { id: "error", header: "Last error", cell: (payment) => payment.lastPaymentError ?? "—" },
-  { id: "created", header: "Created", cell: (payment) => formatDateTime(payment.createdAt) },
+  { id: "created", header: "Created", cell: (payment) => <DateTime value={payment.createdAt} /> },
 ];
 
 /** What the order bought, line by line. */

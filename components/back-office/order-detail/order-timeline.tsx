@@ -1,5 +1,5 @@
+import { DateTime } from "@/components/ui/date-time";
 import type { TimelineEntry } from "@/server/orders-workspace/build-order-timeline";
-import { formatDateTime } from "../format";
 import { DetailSection, EmptyNote } from "./detail-section";
 
 const KIND_LABELS: Record<TimelineEntry["kind"], string> = {
@@ -18,7 +18,9 @@ export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
         <ol className="space-y-2">
           {entries.map((entry) => (
             <li key={`${entry.kind}-${entry.ref}`} className="flex flex-wrap gap-x-3" data-testid="timeline-entry">
-              <span className="w-44 shrink-0 text-stone-700">{formatDateTime(entry.at)}</span>
+              <span className="w-44 shrink-0 text-stone-700">
+                <DateTime value={entry.at} />
+              </span>
               <span className="w-14 shrink-0 rounded bg-stone-100 px-1.5 text-center text-xs leading-6">
                 {KIND_LABELS[entry.kind]}
               </span>

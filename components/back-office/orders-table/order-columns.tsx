@@ -1,10 +1,11 @@
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
 import Link from "next/link";
+import { DateTime } from "@/components/ui/date-time";
 import { paymentStatusLabel, staffOrderStatusLabel } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money";
 import type { OrderListRow } from "@/server/orders-workspace/list-orders";
 import type { OrderSort } from "@/server/orders-workspace/order-list-query";
-import { formatDateTime, shortId } from "../format";
+import { shortId } from "../format";
 
 export const orderTableFeatures = tableFeatures({});
 const helper = createColumnHelper<typeof orderTableFeatures, OrderListRow>();
@@ -25,7 +26,7 @@ export const orderColumns = helper.columns([
       </Link>
     ),
   }),
-  helper.accessor("createdAt", { header: "Created", cell: (info) => formatDateTime(info.getValue()) }),
+  helper.accessor("createdAt", { header: "Created", cell: (info) => <DateTime value={info.getValue()} /> }),
   helper.accessor("customerEmail", { header: "Customer" }),
   helper.accessor("status", {
     header: "Order status",

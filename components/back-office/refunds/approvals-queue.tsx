@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
+import { DateTime } from "@/components/ui/date-time";
 import { Notice } from "@/components/ui/notice";
 import { refundReasonLabel } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money/format-money";
@@ -40,7 +41,7 @@ export function ApprovalsQueue({ staffUserId }: { staffUserId: string }) {
               <p className="text-sm text-stone-700">
                 {refundReasonLabel(refund.reasonCode)}
                 {refund.note ? ` — ${refund.note}` : ""} · requested by {refund.requestedByName} on{" "}
-                {new Date(refund.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+                <DateTime value={refund.createdAt} />
               </p>
               {own ? (
                 <p className="mt-2 text-sm text-amber-900">

@@ -1,5 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { DataTable, type TableColumn } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
 import { refundReasonLabel } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money/format-money";
 import { RefundStatusBadge } from "./refund-status-badge";
@@ -94,7 +95,7 @@ export function RefundList({
     {
       id: "when",
       header: "When",
-      cell: (refund) => `${new Date(refund.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC`,
+      cell: (refund) => <DateTime value={refund.createdAt} />,
     },
   ];
   return (

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { EvidenceForm } from "@/components/back-office/disputes/evidence-form";
 import { formatTimeLeft } from "@/components/back-office/disputes/format-time-left";
 import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
+import { DateTime } from "@/components/ui/date-time";
 import { serverCaller } from "@/server/api/server-caller";
 import { roleHasPermission } from "@/server/auth/permissions";
 import { disputeReasonLabel, disputeStatusLabel } from "@/server/labels/staff-state-labels";
@@ -23,22 +24,21 @@ export default async function DisputePage({ params }: { params: Promise<{ disput
   const { dispute, evidence, readOnly, timeLeftMs } = await orNotFound(
     (await serverCaller(await headers())).disputes.detail({ disputeId }),
   );
-  const facts: [string, string][] = [
+  const facts: [string, React.ReactNode][] = [
     ["Status", disputeStatusLabel(dispute.status)],
     ["Reason", disputeReasonLabel(dispute.reason)],
     ["Amount", formatMoney(dispute.amountMinor, dispute.currency)],
     [
       "Evidence due",
-      dispute.evidenceDueBy
-        ? `${dispute.evidenceDueBy.toISOString().slice(0, 16).replace("T", " ")} UTC (${formatTimeLeft(timeLeftMs)})`
-        : "—",
+      dispute.evidenceDueBy ? (
+        <>
+          <DateTime value={dispute.evidenceDueBy} /> ({formatTimeLeft(timeLeftMs)})
+        </>
+      ) : (
+        "—"
+      ),
     ],
-    [
-      "Evidence submitted",
-      dispute.evidenceSubmittedAt
-        ? `${dispute.evidenceSubmittedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`
-        : "Not yet",
-    ],
+    ["Evidence submitted", <DateTime key="submitted" value={dispute.evidenceSubmittedAt} empty="Not yet" />],
     ["Stripe dispute", dispute.stripeDisputeId],
   ];
   return (

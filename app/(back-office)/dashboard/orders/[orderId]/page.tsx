@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { OrderDisputeLinks } from "@/components/back-office/disputes/order-dispute-links";
 import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
-import { formatDateTime, shortId } from "@/components/back-office/format";
+import { shortId } from "@/components/back-office/format";
 import { DetailSection } from "@/components/back-office/order-detail/detail-section";
 import {
   DisputesSection,
@@ -13,6 +13,7 @@ import {
 import { OrderItemsTable, PaymentAttemptsTable } from "@/components/back-office/order-detail/order-payment-tables";
 import { OrderTimeline } from "@/components/back-office/order-detail/order-timeline";
 import { RefundPanel } from "@/components/back-office/refunds/refund-panel";
+import { DateTime } from "@/components/ui/date-time";
 import { serverCaller } from "@/server/api/server-caller";
 import { roleHasPermission } from "@/server/auth/permissions";
 import { staffOrderStatusLabel } from "@/server/labels/staff-state-labels";
@@ -42,7 +43,7 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
         </h1>
         <p className="text-sm text-stone-700">
           {staffOrderStatusLabel(order.status)} · {formatMoney(order.totalMinor, order.currency)} · created{" "}
-          {formatDateTime(order.createdAt)}
+          <DateTime value={order.createdAt} />
         </p>
       </header>
       <div className="grid gap-4 lg:grid-cols-2">
