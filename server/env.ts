@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { isLocale, isTimeZone } from "./labels/format-date-time";
+import { isLocale, isTimeZone } from "./formatting/format-date-time";
 
 // Empty strings count as unset, so `FOO=` in a shell or .env behaves like no FOO at all.
 const optional = <T extends z.ZodType>(schema: T) =>

@@ -4,7 +4,7 @@ import { SessionProvider } from "next-auth/react";
 import type { ReactNode } from "react";
 import { ApiProvider } from "@/components/trpc/trpc-provider";
 import { DateFormatProvider } from "@/components/ui/date-time";
-import type { DateFormat } from "@/server/labels/format-date-time";
+import type { DateFormat } from "@/server/formatting/format-date-time";
 
 /**
  * Staff sessions are short and sliding: asking next-auth for the session every few minutes while

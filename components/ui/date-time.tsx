@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, type ReactNode, useContext } from "react";
-import { type DateFormat, DEFAULT_DATE_FORMAT, formatDateTime, formatUtc } from "@/server/labels/format-date-time";
+import { type DateFormat, DEFAULT_DATE_FORMAT, formatDateTime, formatUtc } from "@/server/formatting/format-date-time";
 
 const DateFormatContext = createContext<DateFormat>(DEFAULT_DATE_FORMAT);
 

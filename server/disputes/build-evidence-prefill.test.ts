@@ -29,7 +29,7 @@ describe("buildEvidencePrefill", () => {
     const evidence = buildEvidencePrefill(facts);
     expect(evidence.customer_name).toBe("Ada Lovelace");
     expect(evidence.customer_email_address).toBe("ada@example.com");
-    expect(evidence.shipping_address).toBe("Ada Lovelace\n1 Analytical Way\nN1 9GU London\nGB");
+    expect(evidence.shipping_address).toBe("Ada Lovelace\n1 Analytical Way\nLondon\nN1 9GU\nUnited Kingdom");
     expect(evidence.receipt).toContain("2 × Stoneware mug: €30.00");
     expect(evidence.receipt).toContain("Total paid: €54.00");
     expect(evidence.product_description).toBe("Stoneware mug (quantity 2); Brass pen (quantity 1)");

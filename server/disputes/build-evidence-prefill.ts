@@ -1,3 +1,4 @@
+import { formatAddressLines } from "../formatting/format-address";
 import { formatMoney } from "../money";
 import type { DisputeEvidence } from "./dispute-evidence";
 
@@ -23,15 +24,7 @@ export type OrderFactsForEvidence = {
 /** The order's facts, written as dispute evidence, so staff start from what we know rather than a blank form. */
 export function buildEvidencePrefill(facts: OrderFactsForEvidence): DisputeEvidence {
   const { shipping } = facts;
-  const shippingAddress = [
-    shipping.name,
-    shipping.line1,
-    shipping.line2,
-    [shipping.postalCode, shipping.city].filter(Boolean).join(" "),
-    shipping.country,
-  ]
-    .filter((part) => part?.trim())
-    .join("\n");
+  const shippingAddress = formatAddressLines(shipping).join("\n");
   const receiptLines = facts.items.map(
     (item) => `${item.quantity} × ${item.productName}: ${formatMoney(item.lineTotalMinor, facts.currency)}`,
   );

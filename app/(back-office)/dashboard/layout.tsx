@@ -6,7 +6,7 @@ import { SignOutButtons } from "@/components/back-office/sign-out-buttons";
 import { SkipLink } from "@/components/ui/skip-link";
 import { type Permission, roleHasPermission } from "@/server/auth/permissions";
 import { resolveStaffSession } from "@/server/auth/staff-session";
-import { merchantDateFormat } from "@/server/labels/merchant-date-format";
+import { merchantDateFormat } from "@/server/formatting/merchant-date-format";
 
 const NAV: (NavItem & { permission: Permission })[] = [
   { href: "/dashboard", label: "Overview", permission: "orders.read" },

@@ -16,6 +16,7 @@ import { RefundPanel } from "@/components/back-office/refunds/refund-panel";
 import { DateTime } from "@/components/ui/date-time";
 import { serverCaller } from "@/server/api/server-caller";
 import { roleHasPermission } from "@/server/auth/permissions";
+import { formatAddressLines } from "@/server/formatting/format-address";
 import { staffOrderStatusLabel } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money";
 import { requireStaffPage } from "../../../back-office-access";
@@ -51,18 +52,16 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
           <p>{customer.name ?? "—"}</p>
           <p>{customer.email}</p>
           {order.shippingLine1 ? (
-            <p className="mt-2 text-stone-700">
-              {[
-                order.shippingName,
-                order.shippingLine1,
-                order.shippingLine2,
-                order.shippingPostalCode,
-                order.shippingCity,
-                order.shippingCountry,
-              ]
-                .filter(Boolean)
-                .join(", ")}
-            </p>
+            <address className="mt-2 whitespace-pre-line not-italic text-stone-700" data-testid="shipping-address">
+              {formatAddressLines({
+                name: order.shippingName,
+                line1: order.shippingLine1,
+                line2: order.shippingLine2,
+                city: order.shippingCity,
+                postalCode: order.shippingPostalCode,
+                country: order.shippingCountry,
+              }).join("\n")}
+            </address>
           ) : null}
         </DetailSection>
         <DetailSection id="items-heading" title="Items">

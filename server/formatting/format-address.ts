@@ -1,0 +1,36 @@
+import { format } from "@fragaria/address-formatter";
+
+export type PostalAddress = {
+  name?: string | null;
+  line1?: string | null;
+  line2?: string | null;
+  city?: string | null;
+  postalCode?: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country?: string | null;
+};
+
+/**
+ * An address as the post of its country writes it (the OpenCage templates): "Springfield, 62701"
+ * in the United States, "10117 Berlin" in Germany, one line per array entry, the country last.
+ */
+export function formatAddressLines(address: PostalAddress): string[] {
+  const countryCode = address.country?.trim().toUpperCase() || undefined;
+  const line1 = address.line1?.trim() || undefined;
+  const fields = {
+    attention: address.name?.trim(),
+    road: line1,
+    city: address.city?.trim(),
+    postcode: address.postalCode?.trim(),
+    countryCode,
+  };
+  // The formatter writes an absent field as "undefined": pass only what is there.
+  const present = Object.fromEntries(Object.entries(fields).filter(([, value]) => value));
+  const lines = format(present, { output: "array", appendCountry: Boolean(countryCode) });
+  const line2 = address.line2?.trim();
+  if (!line2) return lines;
+  // The templates know no second street line; it goes right under the first.
+  const after = line1 ? lines.indexOf(line1) : -1;
+  lines.splice(after === -1 ? lines.length : after + 1, 0, line2);
+  return lines;
+}
