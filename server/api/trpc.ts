@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { Prisma } from "../db/client";
+import { databaseUnavailableError, isDatabaseUnavailable } from "../db/database-unavailable";
 import { AppError } from "../errors";
 import { internalErrorMessage } from "../observability/client-error";
 import { logger } from "../observability/logger";
@@ -50,7 +51,12 @@ const t = initTRPC.context<ApiContext>().create({
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
-    const cause = isStripeUnavailable(result.error.cause) ? stripeUnavailableError() : result.error.cause;
+    const raw = result.error.cause;
+    const cause = isStripeUnavailable(raw)
+      ? stripeUnavailableError()
+      : isDatabaseUnavailable(raw)
+        ? databaseUnavailableError()
+        : raw;
     if (cause instanceof AppError) {
       result.error = new TRPCError({ code: TRPC_CODES[cause.code], message: cause.message, cause });
     } else if (cause instanceof Prisma.PrismaClientKnownRequestError && cause.code === "P2025") {

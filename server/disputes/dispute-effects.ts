@@ -1,10 +1,11 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { recordAudit } from "../audit/record-audit";
 import type { PrismaClient } from "../db/client";
 import type { Dispute } from "../db/generated/client";
 import { runTransaction } from "../db/run-transaction";
 import type { JobContext } from "../jobs/job-definition";
 import type { EffectOutcome, EffectPerformers, OutboxEffectRow } from "../jobs/outbox/outbox-effect";
+import { isStripeRefusal } from "../stripe/stripe-error-kind";
 import { AWAITING_EVIDENCE_STATUSES } from "./dispute-status";
 import { syncDisputeFromStripe } from "./sync-dispute-from-stripe";
 
@@ -43,14 +44,12 @@ async function submitEvidenceToStripe(effect: OutboxEffectRow, context: JobConte
       { idempotencyKey: effect.idempotencyKey },
     );
   } catch (error) {
-    if (!(error instanceof Stripe.errors.StripeInvalidRequestError) || error.type === "StripeIdempotencyError") {
-      throw error;
-    }
+    if (!isStripeRefusal(error)) throw error;
     await context.prisma.dispute.updateMany({
       where: { id: dispute.id, evidenceSubmittedAt: claimedAt },
       data: { evidenceSubmittedAt: null, evidenceSubmittedById: null },
     });
-    return { kind: "done", result: `refused by Stripe: ${error.message}` };
+    return { kind: "done", result: `refused by Stripe: ${error instanceof Error ? error.message : String(error)}` };
   }
   await recordSubmission(context.prisma, dispute, updated);
   return { kind: "done", result: `submitted: ${updated.status}` };

@@ -1,8 +1,9 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import type { Tx } from "../db/client";
 import type { JobContext } from "../jobs/job-definition";
 import { enqueueEffect } from "../jobs/outbox/enqueue-effect";
 import type { EffectOutcome, EffectPerformers, OutboxEffectRow } from "../jobs/outbox/outbox-effect";
+import { isStripeRefusal } from "../stripe/stripe-error-kind";
 import { applyPaymentIntentToOrder } from "./apply-payment-intent";
 
 type HeldPaymentAction = "capture" | "cancel";
@@ -90,10 +91,8 @@ async function settleHeldPayment(
             );
       note = `${action === "capture" ? "captured" : "canceled"}: ${after.status}`;
     } catch (error) {
-      if (!(error instanceof Stripe.errors.StripeInvalidRequestError) || error.type === "StripeIdempotencyError") {
-        throw error;
-      }
-      note = `refused by Stripe: ${error.message}`;
+      if (!isStripeRefusal(error)) throw error;
+      note = `refused by Stripe: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
   // The journal posts the captured charge from its balance transaction, so read it expanded.

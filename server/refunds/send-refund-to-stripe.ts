@@ -1,8 +1,9 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import type { Refund } from "../db/generated/client";
 import { runTransaction } from "../db/run-transaction";
 import { logger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
+import { isStripeRefusal } from "../stripe/stripe-error-kind";
 import { lockRefund } from "./lock-refund";
 import { REFUND_TX_OPTIONS, type RefundDeps } from "./refund-deps";
 import { type RefundReasonCode, stripeRefundReason } from "./refund-status";
@@ -90,7 +91,7 @@ async function findAtStripe(stripe: Stripe, paymentIntentId: string, refundId: s
 async function recordIssueError(refundId: string, error: unknown, deps: IssueDeps): Promise<IssueOutcome> {
   const message = error instanceof Error ? error.message : String(error);
   // A 400 is Stripe's final word (already refunded, charge disputed…): the same key replays it forever.
-  const refused = error instanceof Stripe.errors.StripeInvalidRequestError && error.type !== "StripeIdempotencyError";
+  const refused = isStripeRefusal(error);
   logger.warn({ refundId, err: error, refused }, "refund could not be issued to Stripe");
   metrics().refundsIssued.inc({ outcome: refused ? "refused" : "error" });
   const refund = await runTransaction(

@@ -1,17 +1,8 @@
-import Stripe from "stripe";
 import { AppError } from "../errors";
 
-export const STRIPE_RETRY_AFTER_SECONDS = 30;
+export { isStripeUnavailable } from "./stripe-error-kind";
 
-/** Stripe did not answer, or answered that it cannot now (network, timeout, 5xx, rate limit). */
-export function isStripeUnavailable(error: unknown): boolean {
-  return (
-    error instanceof Stripe.errors.StripeConnectionError ||
-    error instanceof Stripe.errors.StripeAPIError ||
-    error instanceof Stripe.errors.StripeRateLimitError ||
-    (error instanceof Stripe.errors.StripeError && (error.statusCode ?? 0) >= 500)
-  );
-}
+export const STRIPE_RETRY_AFTER_SECONDS = 30;
 
 /** The one answer PayOps gives when Stripe cannot be reached: 503 with a reason and a retry hint. */
 export function stripeUnavailableError(): AppError {
