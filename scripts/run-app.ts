@@ -3,6 +3,7 @@
 // Ctrl-C stops Next.js, the sandbox and the embedded database in that order.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import PinoPretty from "pino-pretty";
 import { seedDatabase } from "../prisma/seed";
 import { createPrismaClient } from "../server/db/client";
 import { startDatabase } from "../server/db/start-database";
@@ -78,8 +79,10 @@ try {
 
   // Next.js behind our own node:http server, which records each request's socket address.
   const tsxBin = path.resolve("node_modules/.bin/tsx");
+  // Development reads logs by eye: the JSON lines go through pino-pretty. Production keeps JSON for the collector.
+  const pretty = command === "dev" && process.env.PAYOPS_LOG_FORMAT !== "json";
   child = spawn(tsxBin, [path.resolve("scripts/next-server.ts"), command], {
-    stdio: "inherit",
+    stdio: pretty ? ["inherit", "pipe", "inherit"] : "inherit",
     env: {
       ...process.env,
       ...stripe.env,
@@ -88,6 +91,7 @@ try {
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
+  if (pretty) child.stdout?.pipe(PinoPretty({ colorize: process.stdout.isTTY, translateTime: "SYS:HH:MM:ss.l" }));
   child.once("exit", (code) => void shutdown(code ?? 0));
   console.log(`PayOps prepared in ${Date.now() - started} ms; Next.js starting on http://localhost:${env.PORT}`);
 } catch (error) {

@@ -39,6 +39,12 @@ function createMetrics() {
       labelNames: ["type"],
       registers,
     }),
+    eventsDead: new Counter({
+      name: "payops_stripe_events_dead_total",
+      help: "Stripe events parked as dead letters after too many failed attempts, by type",
+      labelNames: ["type"],
+      registers,
+    }),
     processingLagSeconds: new Histogram({
       name: "payops_stripe_event_processing_lag_seconds",
       help: "Time from storing a Stripe event in the inbox to its processing, by type",

@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { traceFields } from "./logger";
+import { correlationFields } from "./logger";
 import { domainIdsFromPath, recordRequestError } from "./record-request-error";
 import { startTracing } from "./start-tracing";
 import { withSpan } from "./tracing";
@@ -45,7 +45,7 @@ describe("log lines", () => {
         done();
       },
     });
-    const log = pino({ mixin: traceFields }, sink);
+    const log = pino({ mixin: correlationFields }, sink);
     let ids: { traceId: string; spanId: string } | undefined;
     await withSpan("request", {}, async (span) => {
       ids = { traceId: span.spanContext().traceId, spanId: span.spanContext().spanId };

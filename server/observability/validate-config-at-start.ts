@@ -1,4 +1,5 @@
 import { ConfigurationError, parseServerEnv } from "../env";
+import { logger } from "./logger";
 
 /** A bad configuration stops the server with a one-line reason instead of failing later. */
 export function validateConfigAtStart(): void {
@@ -6,7 +7,7 @@ export function validateConfigAtStart(): void {
     parseServerEnv(process.env);
   } catch (error) {
     if (error instanceof ConfigurationError) {
-      console.error(error.message);
+      logger.fatal({ err: error }, error.message);
       process.exit(1);
     }
     throw error;

@@ -7,6 +7,7 @@ import { type JobContext, JobPayloadError } from "../jobs/job-definition";
 import { LocalExecutor } from "../jobs/local-executor";
 import { countOutbox, type DeliveryCounts } from "../jobs/outbox/count-outbox";
 import { dispatchDueEffects } from "../jobs/outbox/dispatch-due-effects";
+import { metrics } from "../observability/metrics";
 import { createPendingOrder } from "../orders/order-test-fixtures";
 import { REFUND_EFFECTS } from "../refunds/refund-effects";
 import { requestRefund } from "../refunds/request-refund";
@@ -136,6 +137,8 @@ describe("dead letters", () => {
     const poison = [unknownIntent, unknownCharge, unknownShape, nulId];
     const all = [fixable, ...poison];
 
+    const failedBefore = await countByType("eventsFailed");
+    const deadBefore = await countByType("eventsDead");
     const context: JobContext = {
       prisma: database.prisma,
       stripe: unreachable,
@@ -187,6 +190,16 @@ describe("dead letters", () => {
       dead: all.length,
       pending: 0,
     });
+    // Every failed attempt and every parking is counted by event type for Prometheus.
+    const failedAfter = await countByType("eventsFailed");
+    const deadAfter = await countByType("eventsDead");
+    const grew = (after: Record<string, number>, before: Record<string, number>, type: string) =>
+      (after[type] ?? 0) - (before[type] ?? 0);
+    const intents = all.length - 1;
+    expect(grew(failedAfter, failedBefore, "payment_intent.succeeded")).toBe(intents * deadLetterAfterAttempts);
+    expect(grew(failedAfter, failedBefore, "charge.refunded")).toBe(deadLetterAfterAttempts);
+    expect(grew(deadAfter, deadBefore, "payment_intent.succeeded")).toBe(intents);
+    expect(grew(deadAfter, deadBefore, "charge.refunded")).toBe(1);
 
     const page = await listDeadLetters(database.prisma);
     expect(page.deadLetters.map((letter) => letter.id).sort()).toEqual([...all].sort());
@@ -288,3 +301,8 @@ describe("dead letters", () => {
     expect((await expectBalanced(scope)).outbox).toMatchObject({ received: 1, processed: 1, pending: 0, dead: 0 });
   });
 });
+
+async function countByType(counter: "eventsFailed" | "eventsDead"): Promise<Record<string, number>> {
+  const { values } = await metrics()[counter].get();
+  return Object.fromEntries(values.map((sample) => [String(sample.labels.type), sample.value]));
+}

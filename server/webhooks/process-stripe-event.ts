@@ -67,7 +67,9 @@ async function processOne(
              dead_at = CASE WHEN attempts + 1 >= ${limit} THEN now() ELSE dead_at END
        WHERE stripe_event_id = ${stripeEventId}
       RETURNING attempts, dead_at IS NOT NULL AS dead`;
+    metrics().eventsFailed.inc({ type: row.type });
     if (failed?.dead) {
+      metrics().eventsDead.inc({ type: row.type });
       logger.error(
         { alert: "dead_letter", stripeEventId, type: row.type, attempts: failed.attempts, err: error },
         "Stripe event parked as a dead letter after too many failed attempts",
