@@ -1,4 +1,4 @@
-import { format } from "@fragaria/address-formatter";
+import addressFormatter from "@fragaria/address-formatter";
 
 export type PostalAddress = {
   name?: string | null;
@@ -26,7 +26,7 @@ export function formatAddressLines(address: PostalAddress): string[] {
   };
   // The formatter writes an absent field as "undefined": pass only what is there.
   const present = Object.fromEntries(Object.entries(fields).filter(([, value]) => value));
-  const lines = format(present, { output: "array", appendCountry: Boolean(countryCode) });
+  const lines = addressFormatter.format(present, { output: "array", appendCountry: Boolean(countryCode) });
   const line2 = address.line2?.trim();
   if (!line2) return lines;
   // The templates know no second street line; it goes right under the first.
