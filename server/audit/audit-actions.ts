@@ -8,6 +8,7 @@ export const MONEY_ACTIONS = [
   "refund.rejected",
   "dispute.evidence_submitted",
   "dispute.accepted",
+  "reconciliation.adjusting_entry_posted",
 ] as const;
 
 export const STAFF_ACCOUNT_ACTIONS = [
@@ -29,7 +30,19 @@ export const STAFF_ACCOUNT_ACTIONS = [
 /** An admin gave a parked inbox event or outbox effect another go, or set it aside for good. */
 export const OPERATIONS_ACTIONS = ["dead_letter.replayed", "dead_letter.discarded"] as const;
 
-export const AUDIT_ACTIONS = [...MONEY_ACTIONS, ...STAFF_ACCOUNT_ACTIONS, ...OPERATIONS_ACTIONS] as const;
+/** Finance working the reconciliation break queue and signing off a month (the run's own resolutions too). */
+export const RECONCILIATION_ACTIONS = [
+  "reconciliation.break_assigned",
+  "reconciliation.break_resolved",
+  "reconciliation.period_closed",
+] as const;
+
+export const AUDIT_ACTIONS = [
+  ...MONEY_ACTIONS,
+  ...STAFF_ACCOUNT_ACTIONS,
+  ...OPERATIONS_ACTIONS,
+  ...RECONCILIATION_ACTIONS,
+] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

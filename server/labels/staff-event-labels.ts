@@ -70,6 +70,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "staff.reactivated": "Staff member reactivated",
   "dead_letter.replayed": "Failed item sent again",
   "dead_letter.discarded": "Failed item set aside",
+  "reconciliation.adjusting_entry_posted": "Adjusting entry posted",
+  "reconciliation.break_assigned": "Reconciliation difference assigned",
+  "reconciliation.break_resolved": "Reconciliation difference resolved",
+  "reconciliation.period_closed": "Month closed",
 };
 
 export const stripeEventLabel = (type: string) => labelFrom(STRIPE_EVENT_LABELS, type);

@@ -12,8 +12,10 @@ export {
   type LedgerAccountType,
   type LedgerDirection,
 } from "./chart-of-accounts";
+export { type ClosedPeriod, closedPeriodAt, closeLedgerPeriod, periodBounds } from "./close-period";
 export type { JournalEntry, JournalLine, JournalSource, LedgerEntryKind } from "./journal-entry";
 export { type OrderLedgerLine, orderLines } from "./order-lines";
+export { type AdjustingEntryInput, postAdjustingEntry } from "./post-adjusting-entry";
 export { postBalanceAvailable } from "./post-balance-available";
 export type { BalanceTransactionPosting, BalanceTransactionPostingInput } from "./post-balance-transaction";
 export { postDisputeFundsReinstated } from "./post-dispute-funds-reinstated";

@@ -33,7 +33,8 @@ export type LedgerEntryKind =
   | "payout_failed"
   | "balance_available"
   | "unclassified"
-  | "reversal";
+  | "reversal"
+  | "adjustment";
 
 export type JournalEntry = {
   /** Derived from the source, so the same source always maps to the same key. */

@@ -2,6 +2,7 @@ import { Prisma, type Tx } from "../db/client";
 import { preparedMarker } from "../db/prepared-statements";
 import { domainAttributes, withSpan } from "../observability/tracing";
 import { defaultChartAccount } from "./chart-of-accounts";
+import { closedPeriodError } from "./close-period";
 import { type JournalEntry, validateJournalEntry } from "./journal-entry";
 
 export type PostingResult = {
@@ -34,7 +35,9 @@ export async function postEntry(tx: Tx, input: JournalEntry): Promise<PostingRes
 }
 
 async function insertEntry(tx: Tx, entry: JournalEntry): Promise<PostingResult> {
-  const inserted = await tx.$queryRaw<{ id: string }[]>(postingStatement(entry));
+  const inserted = await tx.$queryRaw<{ id: string }[]>(postingStatement(entry)).catch((error: unknown) => {
+    throw closedPeriodError(error) ?? error;
+  });
   const created = inserted[0];
   if (created) return { transactionId: created.id, idempotencyKey: entry.idempotencyKey, posted: true };
   const existing = await tx.$queryRaw<{ id: string }[]>`

@@ -7,7 +7,8 @@ type Db = Pick<Tx, "$executeRaw">;
 /**
  * Leg 1, PayOps ↔ Stripe, in one statement. Both sides are keyed by the Stripe source id and the
  * (folded) reporting category, and the n-th record of a key on one side pairs with the n-th on the
- * other, so a second Stripe transaction for one refund is a duplicate rather than a match.
+ * other (records both sides know by balance transaction id first), so a second Stripe transaction
+ * for one refund is a duplicate rather than a match.
  * A pair is compared on currency, gross amount and fee (within tolerance); a record on one side only
  * is timing while younger than the timing tolerance, a status difference when the other side knows
  * the same object under another category (a refund PayOps holds as made that Stripe failed), else missing.
@@ -21,15 +22,20 @@ export async function matchPayopsToStripe(db: Db, window: MatchWindow): Promise<
              coalesce(s."source_id", s."balance_transaction_id") AS match_key
         FROM "reconciliation_stripe_transactions" s
        WHERE s."run_id" = ${runId}::uuid
+    ), payops_records AS (
+      SELECT p.*, coalesce(p.source_id, p.bt_id, p.payops_id) AS match_key FROM (${payopsRecords(from, to)}) p
     ), stripe_ranked AS (
+      -- Of two Stripe records of one movement, the one PayOps booked (by balance transaction id) pairs first.
       SELECT s.*, row_number() OVER (PARTITION BY s.match_key, s.category
-                                     ORDER BY s."created_at", s."balance_transaction_id") AS rank
+                                     ORDER BY (b.bt_id IS NULL), s."created_at", s."balance_transaction_id") AS rank
         FROM stripe s
+        LEFT JOIN (SELECT DISTINCT bt_id FROM payops_records WHERE bt_id IS NOT NULL) b
+          ON b.bt_id = s."balance_transaction_id"
     ), payops AS (
-      SELECT p.*, coalesce(p.source_id, p.bt_id, p.payops_id) AS match_key,
-             row_number() OVER (PARTITION BY coalesce(p.source_id, p.bt_id, p.payops_id), p.category
-                                ORDER BY p.occurred_at, p.payops_id) AS rank
-        FROM (${payopsRecords(from, to)}) p
+      SELECT p.*, row_number() OVER (PARTITION BY p.match_key, p.category
+                                     ORDER BY (s."balance_transaction_id" IS NULL), p.occurred_at, p.payops_id) AS rank
+        FROM payops_records p
+        LEFT JOIN (SELECT DISTINCT "balance_transaction_id" FROM stripe) s ON s."balance_transaction_id" = p.bt_id
     ), paired AS (
       SELECT s."balance_transaction_id" AS s_id, s."source_id" AS s_source, s."type" AS s_type,
              s."reporting_category" AS s_category, s.category AS s_match_category, s."amount_minor" AS s_amount,

@@ -254,5 +254,9 @@ describe("reconciling a month of sandbox activity", () => {
     expect(notes.missing_in_payops).toMatch(/PayOps now has a record of it/);
     expect(notes.payout_not_in_bank).toMatch(/a bank statement line now matches the payout/);
     expect((await openBreaks()).length).toBe(6);
+    const audited = await database.prisma.auditLog.findMany({ where: { action: "reconciliation.break_resolved" } });
+    expect(audited.map((row) => [row.actorKind, row.subjectId]).sort()).toEqual(
+      resolved.map((b) => ["system", b.id]).sort(),
+    );
   });
 });

@@ -54,20 +54,39 @@ const WHY_RESOLVED = Prisma.sql`CASE b."type"
   WHEN 'bank_line_without_payout' THEN 'the bank line now matches a payout'
   ELSE 'no difference any more' END`;
 
-/** Open breaks in the window of legs the run covered that the run no longer finds resolve themselves, with the reason. */
+/**
+ * Open breaks in the window of legs the run covered that the run no longer finds resolve themselves,
+ * with the reason in the note; each resolution is audited as the system's.
+ */
 export async function resolveBreaksNoLongerFound(db: Db, window: MatchWindow, legs: readonly Leg[]): Promise<number> {
   const { runId, from, to } = window;
-  return db.$executeRaw`
-    UPDATE "reconciliation_breaks" b
-       SET "status" = 'resolved', "resolution" = 'matched_by_run', "resolved_at" = now(), "updated_at" = now(),
-           "last_run_id" = ${runId}::uuid,
-           "resolution_note" = format('Resolved by the reconciliation run of %s to %s (run %s): %s.',
-                                      to_char(${from}::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'),
-                                      to_char(${to}::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'),
-                                      ${runId}::text, ${WHY_RESOLVED})
-     WHERE b."status" IN ('open', 'assigned')
-       AND b."leg" IN (${Prisma.join([...legs])})
-       AND b."occurred_at" >= ${from} AND b."occurred_at" < ${to}
-       AND NOT EXISTS (SELECT 1 FROM "reconciliation_findings" f
-                        WHERE f."run_id" = ${runId}::uuid AND f."fingerprint" = b."fingerprint")`;
+  const rows = await db.$queryRaw<{ n: bigint }[]>`
+    WITH gone AS (
+      SELECT b."id", b."status" FROM "reconciliation_breaks" b
+       WHERE b."status" IN ('open', 'assigned')
+         AND b."leg" IN (${Prisma.join([...legs])})
+         AND b."occurred_at" >= ${from} AND b."occurred_at" < ${to}
+         AND NOT EXISTS (SELECT 1 FROM "reconciliation_findings" f
+                          WHERE f."run_id" = ${runId}::uuid AND f."fingerprint" = b."fingerprint")
+       FOR UPDATE
+    ), resolved AS (
+      UPDATE "reconciliation_breaks" b
+         SET "status" = 'resolved', "resolution" = 'matched_by_run', "resolved_at" = now(), "updated_at" = now(),
+             "last_run_id" = ${runId}::uuid,
+             "resolution_note" = format('Resolved by the reconciliation run of %s to %s (run %s): %s.',
+                                        to_char(${from}::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'),
+                                        to_char(${to}::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'),
+                                        ${runId}::text, ${WHY_RESOLVED})
+        FROM gone WHERE b."id" = gone."id"
+      RETURNING b."id", gone."status" AS before_status, b."resolution_note"
+    ), audited AS (
+      INSERT INTO "audit_log" ("id", "actor_kind", "action", "subject_type", "subject_id", "reason", "before", "after")
+      SELECT gen_random_uuid(), 'system', 'reconciliation.break_resolved', 'reconciliation_break', r."id"::text,
+             r."resolution_note", jsonb_build_object('status', r.before_status),
+             jsonb_build_object('status', 'resolved', 'resolution', 'matched_by_run', 'runId', ${runId}::text)
+        FROM resolved r
+      RETURNING 1
+    )
+    SELECT count(*) AS n FROM audited`;
+  return Number(rows[0]?.n ?? 0);
 }
