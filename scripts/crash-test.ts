@@ -11,7 +11,7 @@
 //   npm run test:crash -- --seed 1234        replay a run's plan (its kills, cards, refunds, faults)
 //   npm run test:crash -- --skip-build       reuse the build in NEXT_DIST_DIR (default .next-crash)
 //
-// Ports: PORT, EMBEDDED_POSTGRES_PORT and STRIPE_SANDBOX_PORT when set, else free ones.
+// Ports: CRASH_APP_PORT, CRASH_POSTGRES_PORT and CRASH_SANDBOX_PORT when set, else free ones.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
@@ -72,9 +72,10 @@ function count(kind: string, status: number | string) {
 
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
-const appPort = Number(process.env.PORT) || (await pickFreePort());
-const postgresPort = Number(process.env.EMBEDDED_POSTGRES_PORT) || (await pickFreePort());
-const sandboxPort = Number(process.env.STRIPE_SANDBOX_PORT) || (await pickFreePort());
+// Never the app's own ports (a development server may be running): the test's own, or free ones.
+const appPort = Number(process.env.CRASH_APP_PORT) || (await pickFreePort());
+const postgresPort = Number(process.env.CRASH_POSTGRES_PORT) || (await pickFreePort());
+const sandboxPort = Number(process.env.CRASH_SANDBOX_PORT) || (await pickFreePort());
 const appUrl = `http://localhost:${appPort}`;
 
 if (!values["skip-build"] || !existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
@@ -91,7 +92,7 @@ const startPostgres = () =>
   startEmbeddedPostgres({
     dataDir: postgresDir,
     port: postgresPort,
-    settings: { portVariable: "EMBEDDED_POSTGRES_PORT" },
+    settings: { portVariable: "CRASH_POSTGRES_PORT" },
   });
 let postgres: EmbeddedServer = await startPostgres();
 const databaseUrl = postgres.url("postgres");
@@ -441,6 +442,10 @@ try {
   await setFaults({});
   const convergeStarted = Date.now();
   let agreement: Agreement = await checkAgreement(prisma, stripe);
+  const atLoadEnd = agreement.problems;
+  log(
+    `at the end of the load ${atLoadEnd.length} disagreement(s)${atLoadEnd.length ? `, e.g. ${atLoadEnd.slice(0, 3).join("; ")}` : ""}`,
+  );
   while (agreement.problems.length > 0 && Date.now() - convergeStarted < (small ? 90_000 : 180_000)) {
     await sleep(3_000);
     agreement = await checkAgreement(prisma, stripe);
@@ -457,6 +462,7 @@ try {
     postgresRestart: postgresFigures,
     sandboxOutage: outageFigures,
     answers,
+    disagreementsAtLoadEnd: atLoadEnd.length,
     convergedAfterMs: agreement.problems.length === 0 ? convergeMs : null,
     problems,
     durationMs: elapsed(),

@@ -54,7 +54,53 @@ function paymentMethodFor(index: number): { paymentMethod: string; captureMethod
   return { paymentMethod: "pm_card_visa" };
 }
 
+/**
+ * Checkout writes the payment row before the customer can pay (openPaymentIntent), so an order
+ * whose every event is dropped is still known to the sweeper by its PaymentIntent. Without it,
+ * PayOps would have no way to find the PaymentIntent, and the order would stay pending_payment.
+ */
+async function recordPaymentAsCheckoutDoes(orderId: string, intent: Stripe.PaymentIntent) {
+  await database.prisma.payment.createMany({
+    data: {
+      orderId,
+      stripePaymentIntentId: intent.id,
+      status: intent.status,
+      currency: intent.currency.toUpperCase(),
+      amountMinor: intent.amount,
+      captureMethod: intent.capture_method,
+    },
+    skipDuplicates: true,
+  });
+}
+
 describe("webhook pipeline under chaos", () => {
+  it("settles an order every one of whose events was lost, from the PaymentIntent checkout recorded", async () => {
+    await harness.setFaults({ seed: 5, webhook: { dropRate: 1 } });
+    try {
+      const order = await createPendingOrder(database.prisma, 2_000);
+      const created = await harness.stripe.paymentIntents.create({
+        amount: 2_000,
+        currency: "usd",
+        metadata: { order_id: order.id },
+        automatic_payment_methods: { enabled: true, allow_redirects: "never" },
+      });
+      await recordPaymentAsCheckoutDoes(order.id, created);
+      await harness.stripe.paymentIntents.confirm(created.id, { payment_method: "pm_card_visa" });
+      await harness.settle(30_000);
+      expect(
+        await database.prisma.stripeEvent.count({
+          where: { payload: { path: ["data", "object", "id"], equals: created.id } },
+        }),
+      ).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, SWEEP_AGE_MS + 100));
+      harness.executor.runScheduled();
+      await harness.settle(30_000);
+      expect((await database.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("paid");
+    } finally {
+      await harness.setFaults({});
+    }
+  }, 90_000);
+
   it("settles every order where Stripe's PaymentIntent says, applying each effect once", async () => {
     // The sandbox draws every fault from this seed: CHAOS_SEED=<seed> replays a failing run's faults.
     const seed = process.env.CHAOS_SEED ? Number(process.env.CHAOS_SEED) : Math.floor(Math.random() * 0xffff_ffff);
@@ -83,6 +129,7 @@ describe("webhook pipeline under chaos", () => {
         ),
       );
       paymentIntentIds[index] = created.id;
+      await recordPaymentAsCheckoutDoes(order.id, created);
       await persist(() =>
         harness.stripe.paymentIntents.confirm(created.id, { payment_method: paymentMethod }).catch((error) => {
           if ((error as { type?: string }).type === "StripeCardError") return null;
