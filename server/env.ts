@@ -111,6 +111,22 @@ export const serverEnvSchema = z.object({
     (value) => (value === "" ? undefined : value),
     z.coerce.number().int().min(0).max(10).default(0),
   ),
+  /**
+   * US dollars per unit of each currency, for :amount_in_usd: in fraud rules ("EUR=1.08,JPY=0.0067").
+   * A currency missing from the table has no :amount_in_usd: (its rules do not match).
+   */
+  FRAUD_USD_RATES: optional(
+    z
+      .string()
+      .regex(
+        /^\s*[A-Za-z]{3}=[0-9]+(\.[0-9]{1,6})?\s*(,\s*[A-Za-z]{3}=[0-9]+(\.[0-9]{1,6})?\s*)*$/,
+        "expected CUR=rate pairs separated by commas, e.g. EUR=1.08,JPY=0.0067",
+      ),
+  ),
+  /** Headers read (in order) for the client's country when TRUSTED_PROXY_HOPS > 0; comma-separated. */
+  FRAUD_IP_COUNTRY_HEADERS: optional(
+    z.string().regex(/^[a-z0-9-]+(,[a-z0-9-]+)*$/i, "expected header names separated by commas, e.g. cf-ipcountry"),
+  ),
   /** Rate limits count here when set (shared by every instance); in each process's memory otherwise. */
   REDIS_URL: optional(
     z.string().regex(/^rediss?:\/\/\S+$/, "expected a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379"),

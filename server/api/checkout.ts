@@ -6,6 +6,7 @@ import { getCustomerOrder } from "../checkout/get-customer-order";
 import { resumePayment } from "../checkout/resume-payment";
 import { CONFIRM_SYNC_INTERVAL_MS, WATCH_SYNC_INTERVAL_MS } from "../checkout/sync-payment-intent";
 import { db } from "../db/client";
+import { requestIpCountry } from "../fraud/fraud-configuration";
 import { formatMoney } from "../money";
 import { applyPaymentIntentToOrder } from "../orders/apply-payment-intent";
 import { requestClientIp } from "../security/client-ip";
@@ -45,7 +46,8 @@ export const checkoutRouter = router({
       ["checkoutPerIp", ipAddress],
       ["checkoutPerEmail", input.email],
     ]);
-    return createCheckout(input, { prisma: db(), stripe: stripe(), ipAddress });
+    const ipCountry = requestIpCountry(ctx.headers);
+    return createCheckout(input, { prisma: db(), stripe: stripe(), ipAddress, ipCountry });
   }),
 
   order: publicProcedure

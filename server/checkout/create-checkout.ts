@@ -2,8 +2,14 @@ import type Stripe from "stripe";
 import { type PricedCart, priceCart } from "../catalogue/price-cart";
 import type { PrismaClient } from "../db/client";
 import { AppError } from "../errors";
+import type { UsdRateTable } from "../fraud/attributes/usd-rates";
+import { evaluatePrePayment } from "../fraud/evaluate-pre-payment";
+import { configuredUsdRates } from "../fraud/fraud-configuration";
 import type { FraudHook } from "../fraud/fraud-hook";
-import { fraudHooks, runFraudPreCheck } from "../fraud/run-fraud-pre-check";
+import { recordFraudDecision } from "../fraud/record-fraud-decision";
+import { fraudHooks } from "../fraud/run-fraud-pre-check";
+import { fraudVelocityStore } from "../fraud/velocity/fraud-velocity-store";
+import type { VelocityStore } from "../fraud/velocity/velocity-store";
 import { formatMoney } from "../money";
 import { logger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
@@ -15,7 +21,11 @@ export type CheckoutDependencies = {
   prisma: PrismaClient;
   stripe: Stripe;
   fraudHooks?: readonly FraudHook[];
+  fraudVelocity?: VelocityStore;
+  usdRates?: UsdRateTable;
   ipAddress?: string | null;
+  /** The client's country from a trusted proxy's header (server/fraud/fraud-configuration.ts). */
+  ipCountry?: string | null;
 };
 
 export type CheckoutSession = {
@@ -50,7 +60,7 @@ export async function createCheckout(input: unknown, deps: CheckoutDependencies)
   const cart = await priceCart(request.cart, deps.prisma);
   if (cart.lines.length === 0) throw new AppError("BAD_REQUEST", "Your cart is empty.", { path: ["cart"] });
 
-  const decision = await runFraudPreCheck(
+  const decision = await evaluatePrePayment(
     {
       email: request.email,
       currency: cart.currency,
@@ -58,10 +68,17 @@ export async function createCheckout(input: unknown, deps: CheckoutDependencies)
       itemCount: cart.itemCount,
       shippingCountry: request.shipping.country,
       ipAddress: deps.ipAddress ?? null,
+      ipCountry: deps.ipCountry ?? null,
     },
-    deps.fraudHooks ?? fraudHooks(),
+    {
+      prisma: deps.prisma,
+      velocity: deps.fraudVelocity ?? fraudVelocityStore(deps.prisma),
+      rates: deps.usdRates ?? configuredUsdRates(),
+      hooks: deps.fraudHooks ?? fraudHooks(),
+    },
   );
   if (decision.outcome === "block") {
+    await recordFraudDecision(deps.prisma, decision.record, { orderId: null, checkoutKey: request.checkoutKey });
     logger.warn({ checkoutKey: request.checkoutKey, reasons: decision.reasons }, "checkout blocked by fraud pre-check");
     throw new AppError("FORBIDDEN", BLOCKED_MESSAGE);
   }

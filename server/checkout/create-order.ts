@@ -1,11 +1,16 @@
 import type { PricedCart } from "../catalogue/price-cart";
 import { Prisma, type PrismaClient, type Tx } from "../db/client";
 import type { FraudDecision } from "../fraud/fraud-hook";
+import { type FraudDecisionRecord, recordFraudDecision } from "../fraud/record-fraud-decision";
 import type { CheckoutRequest } from "./checkout-request";
 import { ORDER_STATUS_PENDING_PAYMENT } from "./order-status";
 import { newPublicToken } from "./public-token";
 
-export type CreateOrderInput = { request: CheckoutRequest; cart: PricedCart; decision: FraudDecision };
+export type CreateOrderInput = {
+  request: CheckoutRequest;
+  cart: PricedCart;
+  decision: FraudDecision & { record?: FraudDecisionRecord };
+};
 
 /**
  * Writes the customer (by email), the order at pending_payment, its items, its first history row
@@ -59,6 +64,9 @@ export async function createOrder(
       await tx.checkoutFraudDecision.create({
         data: { orderId: order.id, outcome: decision.outcome, reasons: decision.reasons },
       });
+      if (decision.record) {
+        await recordFraudDecision(tx, decision.record, { orderId: order.id, checkoutKey: request.checkoutKey });
+      }
       return order.id;
     });
     return { orderId, created: true };

@@ -55,6 +55,10 @@ export async function openPaymentIntent(
       automatic_payment_methods: { enabled: true },
       // An order sent to review is only authorised; a person captures or cancels it.
       ...(decision?.outcome === "review" ? { capture_method: "manual" as const } : {}),
+      // A Request 3DS rule asks the issuer to authenticate every card that supports it.
+      ...(decision?.outcome === "request_3ds"
+        ? { payment_method_options: { card: { request_three_d_secure: "any" as const } } }
+        : {}),
     },
     { idempotencyKey: paymentIntentIdempotencyKey(order.id, attempt) },
   );

@@ -1,11 +1,13 @@
 /**
- * The fraud pre-check that checkout runs before any PaymentIntent exists. A hook looks at what the
- * customer is about to buy and answers allow, review or block; rules and the review queue plug in
- * here later without checkout changing.
+ * The fraud pre-check that checkout runs before any PaymentIntent exists. Rules in Radar syntax
+ * and merchant hooks each give their answer; `evaluate-pre-payment.ts` combines them.
  */
 export type FraudOutcome = "allow" | "review" | "block";
 
-export type FraudDecision = { outcome: FraudOutcome; reasons: string[] };
+/** What checkout acts on: allow, hold for review (manual capture), refuse, or ask for 3-D Secure. */
+export type CheckoutOutcome = FraudOutcome | "request_3ds";
+
+export type FraudDecision = { outcome: CheckoutOutcome; reasons: string[] };
 
 export type FraudCheckInput = {
   email: string;
@@ -15,11 +17,15 @@ export type FraudCheckInput = {
   shippingCountry: string;
   /** The address the request came from, when the door knows it. */
   ipAddress: string | null;
+  /** The client's country from a trusted proxy's header, when there is one. */
+  ipCountry?: string | null;
 };
+
+export type HookDecision = { outcome: FraudOutcome; reasons: string[] };
 
 export type FraudHook = {
   name: string;
-  decide: (input: FraudCheckInput) => Promise<FraudDecision> | FraudDecision;
+  decide: (input: FraudCheckInput) => Promise<HookDecision> | HookDecision;
 };
 
 /** The default: every order is allowed until rules exist. */

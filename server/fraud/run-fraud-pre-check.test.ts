@@ -18,7 +18,7 @@ const answering = (name: string, outcome: "allow" | "review" | "block"): FraudHo
 
 describe("runFraudPreCheck", () => {
   it("allows by default", async () => {
-    expect(await runFraudPreCheck(input)).toEqual({ outcome: "allow", reasons: [] });
+    expect(await runFraudPreCheck(input)).toMatchObject({ outcome: "allow", reasons: [] });
   });
 
   it("keeps the most severe answer and the reasons behind it", async () => {
@@ -27,7 +27,12 @@ describe("runFraudPreCheck", () => {
       answering("b", "block"),
       answering("c", "allow"),
     ]);
-    expect(decision).toEqual({ outcome: "block", reasons: ["b: said block"] });
+    expect(decision).toMatchObject({ outcome: "block", reasons: ["b: said block"] });
+    expect(decision.verdicts.map((verdict) => [verdict.hook, verdict.outcome])).toEqual([
+      ["a", "review"],
+      ["b", "block"],
+      ["c", "allow"],
+    ]);
   });
 
   it("sends an order to review when a hook fails", async () => {
@@ -38,7 +43,8 @@ describe("runFraudPreCheck", () => {
       },
     };
     const decision = await runFraudPreCheck(input, [answering("a", "allow"), broken]);
-    expect(decision).toEqual({ outcome: "review", reasons: ["velocity: the check failed"] });
+    expect(decision).toMatchObject({ outcome: "review", reasons: ["velocity: the check failed"] });
+    expect(decision.verdicts[1]).toMatchObject({ hook: "velocity", outcome: "review", error: "store unavailable" });
   });
 
   it("passes the order's facts to each hook", async () => {

@@ -1,16 +1,17 @@
 import {
   allowEverything,
   type FraudCheckInput,
-  type FraudDecision,
   type FraudHook,
   type FraudOutcome,
+  type HookDecision,
 } from "./fraud-hook";
+import type { HookVerdict } from "./record-fraud-decision";
 
-const SEVERITY: Record<FraudOutcome, number> = { allow: 0, review: 1, block: 2 };
+export const HOOK_SEVERITY: Record<FraudOutcome, number> = { allow: 0, review: 1, block: 2 };
 
 let configuredHooks: readonly FraudHook[] = [allowEverything];
 
-/** Replaces the hooks checkout consults (rules register here at start-up). */
+/** Replaces the hooks checkout consults (merchant hooks register here at start-up). */
 export function setFraudHooks(hooks: readonly FraudHook[]): void {
   configuredHooks = hooks.length > 0 ? hooks : [allowEverything];
 }
@@ -19,28 +20,47 @@ export function fraudHooks(): readonly FraudHook[] {
   return configuredHooks;
 }
 
+export type HookAnswer = HookDecision & { verdicts: HookVerdict[] };
+
 /**
  * Asks every hook and keeps the most severe answer, with the reasons of every hook that gave it.
- * A hook that throws counts as review: a broken rule must neither wave an order through nor turn
- * a customer away, and a person looks at it before any money is captured.
+ * A hook that throws counts as review: a broken hook must neither wave an order through nor turn
+ * a customer away, and a person looks at it before any money is captured. Each hook's own answer
+ * (and how long it took) is kept for the stored decision.
  */
 export async function runFraudPreCheck(
   input: FraudCheckInput,
   hooks: readonly FraudHook[] = configuredHooks,
-): Promise<FraudDecision> {
-  const answers = await Promise.all(
-    hooks.map(async (hook): Promise<FraudDecision> => {
+): Promise<HookAnswer> {
+  const verdicts = await Promise.all(
+    hooks.map(async (hook): Promise<HookVerdict> => {
+      const started = performance.now();
       try {
         const decision = await hook.decide(input);
-        return { outcome: decision.outcome, reasons: decision.reasons.map((reason) => `${hook.name}: ${reason}`) };
-      } catch {
-        return { outcome: "review", reasons: [`${hook.name}: the check failed`] };
+        return {
+          hook: hook.name,
+          outcome: decision.outcome,
+          reasons: decision.reasons.map((reason) => `${hook.name}: ${reason}`),
+          durationMs: Math.round(performance.now() - started),
+        };
+      } catch (error) {
+        return {
+          hook: hook.name,
+          outcome: "review",
+          reasons: [`${hook.name}: the check failed`],
+          error: error instanceof Error ? error.message : String(error),
+          durationMs: Math.round(performance.now() - started),
+        };
       }
     }),
   );
-  const worst = answers.reduce<FraudOutcome>(
-    (current, answer) => (SEVERITY[answer.outcome] > SEVERITY[current] ? answer.outcome : current),
+  const worst = verdicts.reduce<FraudOutcome>(
+    (current, verdict) => (HOOK_SEVERITY[verdict.outcome] > HOOK_SEVERITY[current] ? verdict.outcome : current),
     "allow",
   );
-  return { outcome: worst, reasons: answers.filter((answer) => answer.outcome === worst).flatMap((a) => a.reasons) };
+  return {
+    outcome: worst,
+    reasons: verdicts.filter((verdict) => verdict.outcome === worst).flatMap((verdict) => verdict.reasons),
+    verdicts,
+  };
 }

@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { recordPaymentDecline } from "../fraud/record-payment-decline";
 import { idOf } from "../stripe/expandable";
 import { prepareDisputeChange } from "./apply-dispute-change";
 import { preparePaymentIntentChange } from "./apply-payment-intent-change";
@@ -10,6 +11,16 @@ import type { StripeEventHandler } from "./stripe-event-handler";
 /** The PaymentIntent as Stripe reports it now decides the order. */
 const paymentIntentChanged: StripeEventHandler = (event, { prisma, stripe }) =>
   preparePaymentIntentChange(prisma, stripe, (event.data.object as Stripe.PaymentIntent).id);
+
+/** A failed attempt also counts as a decline for the fraud rules' velocity attributes. */
+const paymentIntentFailed: StripeEventHandler = async (event, deps) => {
+  const change = await paymentIntentChanged(event, deps);
+  return async (tx, cause) => {
+    const outcome = await change(tx, cause);
+    await recordPaymentDecline(tx, event.data.object as Stripe.PaymentIntent, new Date(event.created * 1000));
+    return outcome;
+  };
+};
 
 /** A charge's PaymentIntent decides the order; its balance transaction feeds the ledger. */
 const chargeChanged: StripeEventHandler = async (event, { prisma, stripe }) => {
@@ -40,7 +51,7 @@ export const STRIPE_EVENT_HANDLERS: Record<HandledEventType, StripeEventHandler>
   "payment_intent.requires_action": paymentIntentChanged,
   "payment_intent.processing": paymentIntentChanged,
   "payment_intent.amount_capturable_updated": paymentIntentChanged,
-  "payment_intent.payment_failed": paymentIntentChanged,
+  "payment_intent.payment_failed": paymentIntentFailed,
   "payment_intent.succeeded": paymentIntentChanged,
   "payment_intent.canceled": paymentIntentChanged,
   "charge.succeeded": chargeChanged,

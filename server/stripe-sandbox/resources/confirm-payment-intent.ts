@@ -5,6 +5,7 @@ import { invalidRequest, unexpectedState } from "../http/errors";
 import type { Params } from "../http/form";
 import { optionalObject, optionalString } from "../http/params";
 import { chargeCard, startAsyncPayment } from "./charge-payment";
+import { requestsThreeDSecure } from "./payment-intents";
 import { createPaymentMethod, resolvePaymentMethod } from "./payment-methods";
 import { TEST_CARDS } from "./test-cards";
 
@@ -59,7 +60,7 @@ export function confirmPaymentIntent(
   if (method.type === "sepa_debit") return startAsyncPayment(sb, intent, method);
   const behaviour = sb.state.paymentMethodBehaviour[method.id] ?? "pm_card_visa";
   const card = TEST_CARDS[behaviour] ?? TEST_CARDS.pm_card_visa!;
-  if (card.threeDSecure) {
+  if (card.threeDSecure || requestsThreeDSecure(intent)) {
     intent.status = "requires_action";
     intent.next_action = {
       type: "redirect_to_url",

@@ -8,6 +8,7 @@ import {
   applyMetadata,
   optionalEnum,
   optionalInteger,
+  optionalObject,
   optionalString,
   optionalStringArray,
   requiredInteger,
@@ -73,7 +74,7 @@ export function createPaymentIntent(sb: Sandbox, params: Params, paymentMethodId
     on_behalf_of: null,
     payment_method: paymentMethodId ?? null,
     payment_method_configuration_details: null,
-    payment_method_options: {},
+    payment_method_options: parsePaymentMethodOptions(params),
     payment_method_types: (types ?? ["card", "sepa_debit"]).filter((type) => !excluded?.includes(type)),
     payment_record: null,
     processing: null,
@@ -165,4 +166,21 @@ export function cancelPaymentIntent(sb: Sandbox, intent: Stripe.PaymentIntent, p
     emitEvent(sb, "charge.refunded", uncapturedCharge);
   }
   return intent;
+}
+
+const REQUEST_THREE_D_SECURE = ["automatic", "any", "challenge"] as const;
+
+/** Only the card's request_three_d_secure is modelled; "any" and "challenge" make confirm authenticate. */
+function parsePaymentMethodOptions(params: Params): Stripe.PaymentIntent.PaymentMethodOptions {
+  const options = optionalObject(params, "payment_method_options");
+  const card = options ? optionalObject(options, "card") : undefined;
+  if (!card) return {};
+  const request = optionalEnum(card, "request_three_d_secure", REQUEST_THREE_D_SECURE) ?? "automatic";
+  return { card: { request_three_d_secure: request } as Stripe.PaymentIntent.PaymentMethodOptions.Card };
+}
+
+/** Whether the merchant asked the issuer for 3-D Secure on every card that supports it. */
+export function requestsThreeDSecure(intent: Stripe.PaymentIntent): boolean {
+  const request = intent.payment_method_options?.card?.request_three_d_secure;
+  return request === "any" || request === "challenge";
 }

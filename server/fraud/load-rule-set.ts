@@ -1,0 +1,55 @@
+import type { PrismaClient } from "../db/client";
+import { logger } from "../observability/logger";
+import { FRAUD_ATTRIBUTES } from "./attributes/fraud-attributes";
+import { type CompiledRule, compileRule } from "./rules/compile-rule";
+import type { SavedLists } from "./rules/evaluate-condition";
+
+export type RuleSet = {
+  rules: (CompiledRule & { version: number })[];
+  lists: SavedLists;
+  loadedAt: number;
+};
+
+const CACHE_MS = 1_000;
+let cached: { prisma: PrismaClient; set: RuleSet } | undefined;
+
+/**
+ * The enabled rules in the merchant's order and every saved list, compiled once and kept for a
+ * second (a checkout must not pay a query per rule). A change made here calls
+ * `forgetRuleSet()`, so it applies at once on this instance and within a second on the others.
+ * A stored rule that no longer compiles (the catalogue lost an attribute) is skipped and logged.
+ */
+export async function loadRuleSet(prisma: PrismaClient, now = Date.now()): Promise<RuleSet> {
+  if (cached?.prisma === prisma && now - cached.set.loadedAt < CACHE_MS) return cached.set;
+  const [rows, items, listRows] = await Promise.all([
+    prisma.fraudRule.findMany({
+      where: { enabled: true },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { id: true, source: true, version: true },
+    }),
+    prisma.fraudListItem.findMany({ select: { value: true, list: { select: { alias: true } } } }),
+    prisma.fraudList.findMany({ select: { alias: true } }),
+  ]);
+  const members = new Map<string, Set<string>>(listRows.map((list) => [list.alias, new Set<string>()]));
+  for (const item of items) members.get(item.list.alias)?.add(item.value);
+  const catalogue = { attributes: FRAUD_ATTRIBUTES, lists: new Set(members.keys()) };
+  const rules: RuleSet["rules"] = [];
+  for (const row of rows) {
+    try {
+      rules.push({ ...compileRule(row.id, row.source, catalogue), version: row.version });
+    } catch (error) {
+      logger.error({ err: error, ruleId: row.id }, "a stored fraud rule no longer compiles; skipped");
+    }
+  }
+  const set: RuleSet = {
+    rules,
+    lists: { has: (list, value) => members.get(list)?.has(value) },
+    loadedAt: now,
+  };
+  cached = { prisma, set };
+  return set;
+}
+
+export function forgetRuleSet(): void {
+  cached = undefined;
+}
