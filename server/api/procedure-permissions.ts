@@ -30,6 +30,7 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "publi
   "staffUsers.setActive": "users.manage",
   "staffUsers.signOutEverywhere": "users.manage",
 
+  "health.overview": "health.read",
   "operations.deadLetters": "operations.manage",
   "operations.replay": "operations.manage",
   "operations.discard": "operations.manage",

@@ -2,6 +2,7 @@ import "server-only";
 import { auditRouter } from "./audit";
 import { checkoutRouter } from "./checkout";
 import { disputesRouter } from "./disputes";
+import { healthRouter } from "./health";
 import { operationsRouter } from "./operations";
 import { ordersRouter } from "./orders";
 import { refundsRouter } from "./refunds";
@@ -19,6 +20,7 @@ export const appRouter = router({
   audit: auditRouter,
   refunds: refundsRouter,
   disputes: disputesRouter,
+  health: healthRouter,
   operations: operationsRouter,
   twoFactor: twoFactorRouter,
 });

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient, Tx } from "../db/client";
 import { AppError } from "../errors";
+import { activeTraceIds } from "../observability/tracing";
 import { type AuditAction, type AuditActorKind, isMoneyAction } from "./audit-actions";
 
 export type AuditRecord = {
@@ -40,6 +41,7 @@ export async function recordAudit(tx: Tx | PrismaClient, record: AuditRecord): P
       reason: record.reason?.trim() || null,
       before: record.before,
       after: record.after,
+      traceId: activeTraceIds()?.traceId ?? null,
     },
   });
 }

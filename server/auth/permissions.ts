@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   "ledger.read": ["admin", "finance"],
   "reconciliation.read": ["admin", "finance"],
   "audit.read": ["admin", "finance"],
+  "health.read": ["admin", "finance"],
   "users.manage": ["admin"],
   "webhooks.replay": ["admin"],
   "operations.manage": ["admin"],

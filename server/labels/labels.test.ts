@@ -5,6 +5,7 @@ import { ORDER_STATES } from "../orders/order-states";
 import { REFUND_REASON_CODES, REFUND_STATUSES } from "../refunds/refund-status";
 import { HANDLED_EVENT_TYPES } from "../webhooks/handled-event-types";
 import { customerOrderStatusLabel } from "./customer-labels";
+import { ALERT_LABELS, alertLabel, declineCodeLabel } from "./health-labels";
 import { inWords } from "./in-words";
 import { auditActionLabel, orderChangeCauseLabel, stripeEventLabel } from "./staff-event-labels";
 import {
@@ -65,5 +66,14 @@ describe("labels", () => {
     expect(stripeEventLabel("invoice.paid")).toBe("Invoice paid");
     expect(inWords("toString")).toBe("ToString");
     expect(staffOrderStatusLabel("toString")).toBe("ToString");
+  });
+
+  it("names the Health page's alerts and decline codes in words", () => {
+    for (const alert of Object.keys(ALERT_LABELS) as (keyof typeof ALERT_LABELS)[]) {
+      expect(alertLabel(alert)).not.toMatch(/_|Payops/);
+    }
+    expect(declineCodeLabel("insufficient_funds")).toBe("Insufficient funds");
+    expect(declineCodeLabel("payment_intent_authentication_failure")).not.toMatch(RAW);
+    expect(declineCodeLabel("some_new_code")).toBe("Some new code");
   });
 });

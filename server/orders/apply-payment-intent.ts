@@ -5,6 +5,7 @@ import { recordPaymentResult } from "../observability/record-payment-result";
 import { idOf } from "../stripe/expandable";
 import { applyOrderInput, lockOrder, type OrderInputResult } from "./apply-order-input";
 import { inputFromPaymentIntent } from "./derive-order-input";
+import { derivePaymentOutcome } from "./derive-payment-outcome";
 import type { OrderChangeCause } from "./order-cause";
 import { postCapturedCharge } from "./post-captured-charge";
 
@@ -86,9 +87,18 @@ async function upsertPayment(
   };
   const existing = await tx.payment.findUnique({
     where: { stripePaymentIntentId: paymentIntent.id },
-    select: { id: true, createdAt: true, amountCapturedMinor: true, status: true, lastPaymentError: true },
+    select: {
+      id: true,
+      createdAt: true,
+      amountCapturedMinor: true,
+      status: true,
+      lastPaymentError: true,
+      authorisedAt: true,
+      threeDSecure: true,
+    },
   });
   recordPaymentResult(existing, paymentIntent);
+  const outcome = derivePaymentOutcome(paymentIntent, existing, new Date(observedAt));
   if (!existing) {
     return tx.payment.create({
       data: {
@@ -97,6 +107,7 @@ async function upsertPayment(
         currency: paymentIntent.currency.toUpperCase(),
         amountCapturedMinor: paymentIntent.amount_received,
         ...mirror,
+        ...outcome,
       },
       select: { id: true, createdAt: true },
     });
@@ -107,6 +118,8 @@ async function upsertPayment(
     where: { id: existing.id },
     data: {
       ...(isStale ? {} : mirror),
+      // What was learnt about the attempts holds even from an older snapshot (first authorisation, 3-D Secure).
+      ...(isStale ? { ...outcome, declineCode: undefined } : outcome),
       amountCapturedMinor: Math.max(existing.amountCapturedMinor, paymentIntent.amount_received),
     },
     select: { id: true, createdAt: true },

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { registerPool } from "../db/pool-registry";
 import { serverEnv } from "../env";
+import { activeTraceIds } from "../observability/tracing";
 import { isHandledEventType } from "./handled-event-types";
 import type { InboxEvent } from "./parse-stripe-webhook";
 
@@ -8,11 +9,11 @@ import type { InboxEvent } from "./parse-stripe-webhook";
 // act on arrive already marked processed (ignored), so nothing ever picks them up. An object that
 // names no order (a dispute) is keyed by its PaymentIntent's order, one more index probe.
 const INSERT_SQL = `
-INSERT INTO stripe_events (id, stripe_event_id, type, livemode, payload, order_key, stripe_created_at, processed_at, outcome)
+INSERT INTO stripe_events (id, stripe_event_id, type, livemode, payload, order_key, stripe_created_at, processed_at, outcome, trace_id)
 VALUES (gen_random_uuid(), $1, $2, $3, $4::jsonb,
         COALESCE((SELECT p.order_id::text FROM payments p WHERE p.stripe_payment_intent_id = $8::text), $7),
         COALESCE(to_timestamp($5::double precision), now()),
-        CASE WHEN $6 THEN NULL ELSE now() END, CASE WHEN $6 THEN NULL ELSE 'ignored' END)
+        CASE WHEN $6 THEN NULL ELSE now() END, CASE WHEN $6 THEN NULL ELSE 'ignored' END, $9)
 ON CONFLICT (stripe_event_id) DO NOTHING
 RETURNING order_key`;
 
@@ -39,6 +40,8 @@ export async function insertInboxEvent(
     handled,
     event.orderKey,
     event.paymentIntentId,
+    // The receiving request's trace, so the order timeline can link the receipt to it.
+    activeTraceIds()?.traceId ?? null,
   ]);
   const stored = result.rows[0] as { order_key: string } | undefined;
   return result.rowCount === 1 && handled && stored ? { orderKey: stored.order_key } : false;

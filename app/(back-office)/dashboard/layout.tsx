@@ -15,6 +15,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: "/dashboard/disputes", label: "Disputes", permission: "orders.read" },
   { href: "/dashboard/audit", label: "Audit log", permission: "audit.read" },
   { href: "/dashboard/staff", label: "Staff", permission: "users.manage" },
+  { href: "/dashboard/health", label: "Health", permission: "health.read" },
   { href: "/dashboard/operations", label: "Operations", permission: "operations.manage" },
 ];
 
