@@ -1,3 +1,5 @@
+import { accountingEffects } from "@/server/accounting/accounting-effects";
+import { ACCOUNTING_JOBS } from "@/server/accounting/accounting-jobs";
 import { DISPUTE_EFFECTS } from "@/server/disputes/dispute-effects";
 import type { JobDefinition } from "@/server/jobs/job-definition";
 import type { EffectPerformers } from "@/server/jobs/outbox/outbox-effect";
@@ -11,10 +13,15 @@ export const EFFECT_PERFORMERS: EffectPerformers = {
   ...REFUND_EFFECTS,
   ...PAYMENT_INTENT_EFFECTS,
   ...DISPUTE_EFFECTS,
+  ...accountingEffects(),
 };
 
 /**
  * Every background job. Only doors import this: the Inngest serve route (through ./index) and the
  * app's start-up, which hands it to the local executor. Rooms start work through `emit`.
  */
-export const JOB_REGISTRY: readonly JobDefinition[] = [...WEBHOOK_JOBS, ...outboxJobs(EFFECT_PERFORMERS)];
+export const JOB_REGISTRY: readonly JobDefinition[] = [
+  ...WEBHOOK_JOBS,
+  ...outboxJobs(EFFECT_PERFORMERS),
+  ...ACCOUNTING_JOBS,
+];

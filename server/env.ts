@@ -131,6 +131,39 @@ export const serverEnvSchema = z.object({
   REDIS_URL: optional(
     z.string().regex(/^rediss?:\/\/\S+$/, "expected a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379"),
   ),
+  /**
+   * Seals accounting connections' tokens (AES-256-GCM): 32 bytes as 64 hex digits or base64.
+   * Required as soon as a connection exists (the accounting sync refuses to run without it).
+   */
+  ACCOUNTING_ENCRYPTION_KEY: optional(
+    z
+      .string()
+      .refine(
+        (value) => /^[0-9a-fA-F]{64}$/.test(value) || Buffer.from(value, "base64").length === 32,
+        "expected 32 bytes as 64 hex digits or base64",
+      ),
+  ),
+  QUICKBOOKS_API_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.url().default("https://quickbooks.api.intuit.com"),
+  ),
+  QUICKBOOKS_TOKEN_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.url().default("https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer"),
+  ),
+  QUICKBOOKS_AUTH_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.url().default("https://appcenter.intuit.com/connect/oauth2"),
+  ),
+  XERO_API_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().default("https://api.xero.com/api.xro/2.0")),
+  XERO_TOKEN_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.url().default("https://identity.xero.com/connect/token"),
+  ),
+  XERO_AUTH_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.url().default("https://login.xero.com/identity/connect/authorize"),
+  ),
   RATE_LIMIT_SIGN_IN_PER_IP: limit(30),
   RATE_LIMIT_SIGN_IN_PER_ACCOUNT: limit(10),
   RATE_LIMIT_CHECKOUT_PER_IP: limit(20),

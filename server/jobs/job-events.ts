@@ -17,6 +17,8 @@ export const JOB_EVENTS = {
   "webhooks/sweep.requested": z.object({}),
   /** Performs every outbox effect that is due (the outbox's dispatcher and recovery). */
   "jobs/outbox.redrive-requested": z.object({}),
+  /** Posts the journal to every active accounting connection (or the one named). */
+  "accounting/sync.requested": z.object({ connectionId: z.uuid().optional() }),
 } as const;
 
 export type JobEventName = keyof typeof JOB_EVENTS;

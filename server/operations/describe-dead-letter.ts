@@ -3,6 +3,7 @@ const EFFECT_KINDS: Record<string, string> = {
   "stripe.payment_intent.capture": "Capture a held payment at Stripe",
   "stripe.payment_intent.cancel": "Cancel a held payment at Stripe",
   "stripe.dispute.submit_evidence": "Submit dispute evidence to Stripe",
+  "accounting.journal.post": "Post a journal to the accounting system",
 };
 
 /** An outbox effect's kind in the merchant's words. */

@@ -6,6 +6,7 @@ export const EFFECT_KINDS = [
   "stripe.payment_intent.capture",
   "stripe.payment_intent.cancel",
   "stripe.dispute.submit_evidence",
+  "accounting.journal.post",
 ] as const;
 export type EffectKind = (typeof EFFECT_KINDS)[number];
 

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
+import { accountBalances } from "../ledger";
+import { createConnection } from "./create-connection";
+import { syncConnection } from "./sync-connection";
+import { postMonthOfActivity } from "./testing/post-month-of-activity";
+import { startQuickBooksTestServer } from "./testing/quickbooks-test-server";
+import { quickBooksChart, testDeps, XERO_TEST_LIMITS, xeroChart } from "./testing/sync-test-setup";
+import { startXeroTestServer } from "./testing/xero-test-server";
+
+let database: TestDatabase;
+const closers: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await postMonthOfActivity(database.prisma);
+});
+afterAll(async () => {
+  for (const close of closers) await close();
+  await database?.drop();
+});
+
+/** PayOps's trial balance as debits minus credits per account, non-zero accounts only. */
+async function payopsTrialBalance(): Promise<Record<string, bigint>> {
+  const rows = await database.prisma.$transaction((tx) => accountBalances(tx, { currency: "USD" }));
+  return Object.fromEntries(rows.map((r) => [r.code, r.debits - r.credits] as const).filter(([, v]) => v !== 0n));
+}
+
+async function quickBooks(options: Partial<Parameters<typeof startQuickBooksTestServer>[0]> = {}) {
+  const server = await startQuickBooksTestServer({ accounts: quickBooksChart(), ...options });
+  closers.push(server.close);
+  return server;
+}
+
+async function xero(options: Partial<Parameters<typeof startXeroTestServer>[0]> = {}) {
+  const server = await startXeroTestServer({ accounts: xeroChart(), limits: XERO_TEST_LIMITS, ...options });
+  closers.push(server.close);
+  return server;
+}
+
+type Vendor = "quickbooks" | "xero";
+
+async function connected(vendor: Vendor, mode: "summary" | "per_transaction", serverOptions = {}) {
+  const server = vendor === "quickbooks" ? await quickBooks(serverOptions) : await xero(serverOptions);
+  const deps = testDeps(database.prisma, { [vendor]: server });
+  const connection = await createConnection(deps, {
+    vendor,
+    clientId: server.clientId,
+    clientSecret: server.clientSecret,
+    refreshToken: vendor === "quickbooks" ? "qbo-refresh-1" : "xero-refresh-1",
+    organisationId: "realmId" in server ? server.realmId : server.tenantId,
+    mode,
+  });
+  const stored = () =>
+    "entries" in server
+      ? server.entries.map((e) => e.DocNumber!)
+      : server.journals.map((j) => j.Narration.slice(-20, -1));
+  return { server, deps, connection, stored };
+}
+
+describe.each([
+  ["quickbooks", "summary"],
+  ["quickbooks", "per_transaction"],
+  ["xero", "summary"],
+  ["xero", "per_transaction"],
+] as const)("%s in %s mode", (vendor, mode) => {
+  it("receives the month once, its trial balance equals PayOps's, and a re-run sends nothing", async () => {
+    const { server, deps, connection, stored } = await connected(vendor, mode);
+    const first = await syncConnection(deps, connection.id);
+    expect(first).toMatchObject({ stopped: null, failed: 0 });
+    const journals = await database.prisma.accountingJournal.findMany({ where: { connectionId: connection.id } });
+    const toSend = journals.filter((j) => j.status !== "empty");
+    expect(first.sent).toBe(toSend.length);
+    expect(toSend.every((j) => j.status === "sent" && j.targetId && j.targetUrl)).toBe(true);
+    expect(server.trialBalance()).toEqual(await payopsTrialBalance());
+    if (mode === "summary") expect(journals.filter((j) => j.kind === "payout")).toHaveLength(3);
+    expect(stored()).toHaveLength(toSend.length);
+
+    const again = await syncConnection(deps, connection.id);
+    expect(again).toMatchObject({ created: 0, sent: 0, failed: 0, stopped: null, skippedAlreadySent: toSend.length });
+    expect(stored()).toHaveLength(toSend.length);
+    expect(server.protocolErrors).toEqual([]);
+    expect(server.meter.breaches).toEqual([]);
+  });
+});
+
+describe.each(["quickbooks", "xero"] as const)("%s under faults", (vendor) => {
+  it("a 429 storm, 20% 5xx, expired tokens and answers lost after storing: every journal sent once, within the limits", async () => {
+    const { server, deps, connection, stored } = await connected(vendor, "per_transaction");
+    Object.assign(server.faults, {
+      tooManyRequests: 25,
+      serverErrorRate: 0.2,
+      hangAfterStoreRate: 0.2,
+      forgetIdempotencyKeys: true,
+    });
+    let runs = 0;
+    for (; runs < 20; runs += 1) {
+      server.expireAccessTokens();
+      const summary = await syncConnection({ ...deps, timeoutMs: 500 }, connection.id);
+      expect(summary.stopped).toBeNull();
+      if (summary.failed === 0) break;
+    }
+    const journals = await database.prisma.accountingJournal.findMany({ where: { connectionId: connection.id } });
+    expect(journals.every((j) => j.status === "sent")).toBe(true);
+    const references = stored();
+    expect(new Set(references).size).toBe(references.length);
+    expect(references.sort()).toEqual(journals.map((j) => j.reference).sort());
+    expect(server.trialBalance()).toEqual(await payopsTrialBalance());
+    expect(server.meter.breaches).toEqual([]);
+    expect(server.protocolErrors).toEqual([]);
+    // The faults were met: the storm was used up, and answers lost after storing were found by look-up.
+    expect(server.faults.tooManyRequests).toBe(0);
+    const results = await database.prisma.outboxEffect.findMany({
+      where: { subjectId: { in: journals.map((j) => j.id) } },
+    });
+    expect(results.some((effect) => effect.result?.startsWith("found as"))).toBe(true);
+  });
+});
+
+describe("an account the target cannot take", () => {
+  it.each(["quickbooks", "xero"] as const)(
+    "%s: an unmapped account stops the sync, naming it, and nothing is sent",
+    async (vendor) => {
+      const chartOptions =
+        vendor === "quickbooks" ? { accounts: quickBooksChart(["6030"]) } : { accounts: xeroChart(["6030"]) };
+      const { server, deps, connection, stored } = await connected(vendor, "summary", chartOptions);
+      const summary = await syncConnection(deps, connection.id);
+      expect(summary.stopped).toContain("PayOps account 6030 (Dispute fees) is not mapped");
+      expect(stored()).toEqual([]);
+      expect(await database.prisma.accountingJournal.count({ where: { connectionId: connection.id } })).toBe(0);
+      const after = await database.prisma.accountingConnection.findUniqueOrThrow({ where: { id: connection.id } });
+      expect(after.lastSyncError).toContain("6030 (Dispute fees)");
+      expect(server.protocolErrors).toEqual([]);
+    },
+  );
+
+  it("Xero takes journals only in the organisation's base currency", async () => {
+    const { deps, connection, stored } = await connected("xero", "summary", { baseCurrency: "NZD" });
+    const summary = await syncConnection(deps, connection.id);
+    expect(summary.stopped).toContain("books in NZD");
+    expect(stored()).toEqual([]);
+  });
+});
