@@ -15,6 +15,8 @@ export type Agreement = {
     events: number;
     inbox: Awaited<ReturnType<typeof countInbox>>;
     outbox: Awaited<ReturnType<typeof countOutbox>>;
+    /** Effects that took more than one attempt (a kill, an outage or a fault got in the way). */
+    outboxRetried: number;
   };
 };
 
@@ -162,6 +164,7 @@ export async function checkAgreement(prisma: PrismaClient, stripe: Stripe): Prom
     if (counts.dead > 0) problems.push(`${name}: ${counts.dead} parked as dead letters`);
   }
   const refunds = orders.flatMap((order) => order.refunds);
+  const outboxRetried = await prisma.outboxEffect.count({ where: { attempts: { gt: 1 } } });
   return {
     problems,
     figures: {
@@ -174,6 +177,7 @@ export async function checkAgreement(prisma: PrismaClient, stripe: Stripe): Prom
       events: inbox.received,
       inbox,
       outbox,
+      outboxRetried,
     },
   };
 }
