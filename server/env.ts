@@ -97,6 +97,15 @@ export const serverEnvSchema = z.object({
   PAYOPS_SEED_DEVELOPMENT_STAFF: flag,
   /** Where traces go over OTLP/HTTP (e.g. http://otel-collector:4318); unset: traces stay in the process. */
   OTEL_EXPORTER_OTLP_ENDPOINT: optional(z.url("expected the collector's base URL, e.g. http://localhost:4318")),
+  /** Link to a trace in the merchant's trace viewer; `{traceId}` is replaced (Grafana Tempo, Jaeger, Honeycomb…). */
+  TRACE_URL_TEMPLATE: optional(
+    z
+      .url("expected an http(s) URL with {traceId} in it, e.g. https://grafana.example/explore?traceId={traceId}")
+      .refine(
+        (value) => value.includes("{traceId}") && /^https?:/.test(value),
+        "expected an http(s) URL with {traceId} in it",
+      ),
+  ),
   /** off turns metrics and tracing off, to measure what they cost (the webhook benchmark). */
   PAYOPS_TELEMETRY: z.enum(["on", "off"]).default("on"),
   /** Bearer token Prometheus sends to /api/metrics; unset turns the endpoint off. */

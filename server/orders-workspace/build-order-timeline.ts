@@ -16,6 +16,8 @@ export type TimelineEntry = {
   /** The raw names and ids behind the words (event type, transition, cause), for the details toggle. */
   technical: string;
   ref: string;
+  /** The trace of the webhook request or staff request behind the entry, when it ran in one. */
+  traceId: string | null;
 };
 
 type StatusChange = {
@@ -26,8 +28,21 @@ type StatusChange = {
   note: string | null;
   createdAt: Date;
 };
-type StripeEventRow = { stripeEventId: string; type: string; stripeCreatedAt: Date; outcome: string | null };
-type StaffAction = { id: string; action: string; actorEmail: string | null; reason: string | null; createdAt: Date };
+type StripeEventRow = {
+  stripeEventId: string;
+  type: string;
+  stripeCreatedAt: Date;
+  outcome: string | null;
+  traceId: string | null;
+};
+type StaffAction = {
+  id: string;
+  action: string;
+  actorEmail: string | null;
+  reason: string | null;
+  createdAt: Date;
+  traceId: string | null;
+};
 
 const joined = (parts: (string | null | undefined)[]) => parts.filter(Boolean).join(" · ");
 
@@ -44,6 +59,7 @@ function statusChangeEntry(change: StatusChange): TimelineEntry {
       change.cause,
     ]),
     ref: change.id,
+    traceId: null,
   };
 }
 
@@ -55,6 +71,7 @@ function stripeEventEntry(event: StripeEventRow): TimelineEntry {
     detail: event.outcome ? eventOutcomeLabel(event.outcome) : "not processed yet",
     technical: joined([event.type, event.stripeEventId, event.outcome ? `outcome: ${event.outcome}` : "unprocessed"]),
     ref: event.stripeEventId,
+    traceId: event.traceId,
   };
 }
 
@@ -66,6 +83,7 @@ function staffActionEntry(action: StaffAction): TimelineEntry {
     detail: joined([action.actorEmail, action.reason]) || null,
     technical: joined([action.action, action.id]),
     ref: action.id,
+    traceId: action.traceId,
   };
 }
 

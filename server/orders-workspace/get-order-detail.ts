@@ -6,12 +6,19 @@ import { loadOrderDisputes, loadOrderLedgerLines, loadOrderRefunds } from "./ord
 /** The Stripe object id an event is about, as the inbox's expression index stores it. */
 const EVENT_PAYMENT_INTENT = "COALESCE(payload #>> '{data,object,payment_intent}', payload #>> '{data,object,id}')";
 
-type StripeEventRow = { stripeEventId: string; type: string; stripeCreatedAt: Date; outcome: string | null };
+type StripeEventRow = {
+  stripeEventId: string;
+  type: string;
+  stripeCreatedAt: Date;
+  outcome: string | null;
+  traceId: string | null;
+};
 
 async function stripeEventsFor(prisma: PrismaClient, paymentIntentIds: string[]): Promise<StripeEventRow[]> {
   if (paymentIntentIds.length === 0) return [];
   return prisma.$queryRawUnsafe<StripeEventRow[]>(
-    `SELECT stripe_event_id AS "stripeEventId", type, stripe_created_at AS "stripeCreatedAt", outcome
+    `SELECT stripe_event_id AS "stripeEventId", type, stripe_created_at AS "stripeCreatedAt", outcome,
+            trace_id AS "traceId"
        FROM stripe_events WHERE ${EVENT_PAYMENT_INTENT} = ANY($1::text[])
       ORDER BY stripe_created_at LIMIT 500`,
     paymentIntentIds,

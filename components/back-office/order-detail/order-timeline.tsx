@@ -1,4 +1,5 @@
 import { DateTime } from "@/components/ui/date-time";
+import { traceLink } from "@/server/observability/trace-link";
 import type { TimelineEntry } from "@/server/orders-workspace/build-order-timeline";
 import { DetailSection, EmptyNote } from "./detail-section";
 
@@ -9,7 +10,14 @@ const KIND_LABELS: Record<TimelineEntry["kind"], string> = {
 };
 
 /** The order's story in words; each entry's raw event name, transition and ids sit behind "Details". */
-export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
+export function OrderTimeline({
+  entries,
+  traceUrlTemplate,
+}: {
+  entries: TimelineEntry[];
+  /** TRACE_URL_TEMPLATE: with it each trace id links to the viewer, without it the id is shown to copy. */
+  traceUrlTemplate?: string;
+}) {
   return (
     <DetailSection id="timeline-heading" title="Timeline">
       {entries.length === 0 ? (
@@ -31,11 +39,35 @@ export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
                   <summary className="cursor-pointer">Details</summary>
                   <code className="break-all">{entry.technical}</code>
                 </details>
+                {entry.traceId ? <TraceReference traceId={entry.traceId} template={traceUrlTemplate} /> : null}
               </span>
             </li>
           ))}
         </ol>
       )}
     </DetailSection>
+  );
+}
+
+/** "Trace" next to a webhook receipt or staff action: a link to the viewer, or the id to copy. */
+function TraceReference({ traceId, template }: { traceId: string; template: string | undefined }) {
+  const href = traceLink(traceId, template);
+  if (href) {
+    return (
+      <a
+        href={href}
+        target="_blank"
+        rel="noreferrer"
+        className="text-xs text-blue-800 underline"
+        data-testid="trace-link"
+      >
+        Trace
+      </a>
+    );
+  }
+  return (
+    <span className="text-xs text-stone-700" data-testid="trace-id">
+      Trace <code className="select-all break-all">{traceId}</code>
+    </span>
   );
 }

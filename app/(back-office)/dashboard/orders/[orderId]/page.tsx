@@ -16,6 +16,7 @@ import { RefundPanel } from "@/components/back-office/refunds/refund-panel";
 import { DateTime } from "@/components/ui/date-time";
 import { serverCaller } from "@/server/api/server-caller";
 import { roleHasPermission } from "@/server/auth/permissions";
+import { serverEnv } from "@/server/env";
 import { formatAddressLines } from "@/server/formatting/format-address";
 import { staffOrderStatusLabel } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money";
@@ -71,7 +72,7 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
       <DetailSection id="payments-heading" title="Payments and attempts">
         <PaymentAttemptsTable payments={payments} />
       </DetailSection>
-      <OrderTimeline entries={timeline} />
+      <OrderTimeline entries={timeline} traceUrlTemplate={serverEnv().TRACE_URL_TEMPLATE} />
       <div className="grid gap-4 lg:grid-cols-2">
         <RefundsSection
           refunds={refunds}
