@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import PinoPretty from "pino-pretty";
 import { seedDatabase } from "../prisma/seed";
+import { checkAccountingConfiguration } from "../server/accounting/check-accounting-configuration";
 import { createPrismaClient } from "../server/db/client";
 import { startDatabase } from "../server/db/start-database";
 import { ConfigurationError, parseServerEnv } from "../server/env";
@@ -68,6 +69,7 @@ try {
 
   const prisma = createPrismaClient(database.url);
   const report = await seedDatabase(prisma, plan);
+  await checkAccountingConfiguration(prisma, env.ACCOUNTING_ENCRYPTION_KEY);
   const adminHint = env.NODE_ENV === "production" ? await firstAdminHint(prisma) : undefined;
   await prisma.$disconnect();
   console.log(`Seed: ${JSON.stringify(report)}`);

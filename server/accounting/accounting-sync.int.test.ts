@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
 import { accountBalances } from "../ledger";
+import { checkAccountingConfiguration } from "./check-accounting-configuration";
 import { createConnection } from "./create-connection";
 import { syncConnection } from "./sync-connection";
 import { postMonthOfActivity } from "./testing/post-month-of-activity";
 import { startQuickBooksTestServer } from "./testing/quickbooks-test-server";
-import { quickBooksChart, testDeps, XERO_TEST_LIMITS, xeroChart } from "./testing/sync-test-setup";
+import { quickBooksChart, TEST_ENCRYPTION_KEY, testDeps, XERO_TEST_LIMITS, xeroChart } from "./testing/sync-test-setup";
 import { startXeroTestServer } from "./testing/xero-test-server";
 
 let database: TestDatabase;
@@ -139,5 +140,18 @@ describe("an account the target cannot take", () => {
     const summary = await syncConnection(deps, connection.id);
     expect(summary.stopped).toContain("books in NZD");
     expect(stored()).toEqual([]);
+  });
+});
+
+describe("the start-up check", () => {
+  it("requires ACCOUNTING_ENCRYPTION_KEY once a connection exists, and the key the tokens were sealed with", async () => {
+    await connected("xero", "summary");
+    await expect(checkAccountingConfiguration(database.prisma, undefined)).rejects.toThrow(
+      /ACCOUNTING_ENCRYPTION_KEY is required/,
+    );
+    await expect(checkAccountingConfiguration(database.prisma, "ab".repeat(32))).rejects.toThrow(/not the key/);
+    await expect(
+      checkAccountingConfiguration(database.prisma, TEST_ENCRYPTION_KEY.toString("hex")),
+    ).resolves.toBeUndefined();
   });
 });
