@@ -1,9 +1,11 @@
 import { Notice } from "@/components/ui/notice";
+import { permissionLabel } from "@/server/auth/permission-labels";
+import type { Permission } from "@/server/auth/permissions";
 
-export function ForbiddenNotice({ permission }: { permission: string }) {
+export function ForbiddenNotice({ permission }: { permission: Permission }) {
   return (
     <Notice tone="warning">
-      Your role does not include <code>{permission}</code>. Ask an admin if you need this page.
+      Your role does not include {permissionLabel(permission)}. Ask an admin if you need this page.
     </Notice>
   );
 }

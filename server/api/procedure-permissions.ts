@@ -50,4 +50,13 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "publi
   "disputes.detail": "orders.read",
   "disputes.saveDraft": "disputes.respond",
   "disputes.submit": "disputes.respond",
+
+  "reconciliation.overview": "reconciliation.read",
+  "reconciliation.breaks": "reconciliation.read",
+  "reconciliation.breakDetail": "reconciliation.read",
+  "reconciliation.exportCsv": "reconciliation.read",
+  "reconciliation.runs": "reconciliation.read",
+  "reconciliation.resolvers": "reconciliation.resolve",
+  "reconciliation.assign": "reconciliation.resolve",
+  "reconciliation.resolve": "reconciliation.resolve",
 };

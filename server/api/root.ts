@@ -5,6 +5,7 @@ import { disputesRouter } from "./disputes";
 import { healthRouter } from "./health";
 import { operationsRouter } from "./operations";
 import { ordersRouter } from "./orders";
+import { reconciliationRouter } from "./reconciliation";
 import { refundsRouter } from "./refunds";
 import { sessionRouter } from "./session";
 import { staffUsersRouter } from "./staff-users";
@@ -22,6 +23,7 @@ export const appRouter = router({
   disputes: disputesRouter,
   health: healthRouter,
   operations: operationsRouter,
+  reconciliation: reconciliationRouter,
   twoFactor: twoFactorRouter,
 });
 

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   "fraud.review": ["admin", "risk"],
   "ledger.read": ["admin", "finance"],
   "reconciliation.read": ["admin", "finance"],
+  "reconciliation.resolve": ["admin", "finance"],
   "audit.read": ["admin", "finance"],
   "health.read": ["admin", "finance"],
   "users.manage": ["admin"],

@@ -13,6 +13,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: "/dashboard/orders", label: "Orders", permission: "orders.read" },
   { href: "/dashboard/refunds/approvals", label: "Refund approvals", permission: "refunds.approve" },
   { href: "/dashboard/disputes", label: "Disputes", permission: "orders.read" },
+  { href: "/dashboard/reconciliation", label: "Reconciliation", permission: "reconciliation.read" },
   { href: "/dashboard/audit", label: "Audit log", permission: "audit.read" },
   { href: "/dashboard/staff", label: "Staff", permission: "users.manage" },
   { href: "/dashboard/health", label: "Health", permission: "health.read" },
