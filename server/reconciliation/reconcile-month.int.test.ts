@@ -7,6 +7,7 @@ import { importBankStatement, saveBankAccount } from "./import-bank-statement";
 import { runReconciliation } from "./run-reconciliation";
 import type { ReconciliationSummary } from "./run-summary";
 import { stripeListSide } from "./stripe-list-side";
+import { stripeReportSide } from "./stripe-report-side";
 import { type BankCsvLine, EUROPEAN_BANK_MAPPING, europeanBankCsv } from "./testing/bank-csv";
 import { PayopsFeed } from "./testing/payops-feed";
 import { amountFor, DAY, paidPayoutsArriving, pay, type SandboxClient, sandboxClient } from "./testing/sandbox-month";
@@ -215,6 +216,27 @@ describe("reconciling a month of sandbox activity", () => {
     const fee = breaks.find((b) => b.type === "fee_mismatch")!;
     expect(fee.stripeSide).toMatchObject({ fee: 999 });
     expect(fee.amountMinor).toBe(999n - BigInt((fee.payopsSide as { fee: number }).fee));
+  });
+
+  it("the same window through the Reporting API gives the same result as through the list API", async () => {
+    const listed = await reconcile();
+    const reported = await runReconciliation(
+      {
+        prisma: database.prisma,
+        stripeSide: stripeReportSide(client.stripe, { secretKey: "sk_test_reconciliation", pollMs: 20 }),
+      },
+      { from, to, asOf, trigger: "command", tolerances: TOLERANCES, batchSize: 50 },
+    );
+    expect(reported.source).toBe("report");
+    expect(reported.breaks).toEqual(listed.breaks);
+    expect(reported.timing).toBe(listed.timing);
+    expect(reported).toMatchObject({ opened: 0, resolved: 0 });
+    const findings = async (runId: string) =>
+      (await database.prisma.reconciliationFinding.findMany({ where: { runId }, orderBy: { fingerprint: "asc" } })).map(
+        (finding) => [finding.fingerprint, finding.amountMinor, finding.summary],
+      );
+    expect(await findings(reported.runId)).toEqual(await findings(listed.runId));
+    expect(reported.rowsRead.balanceTransactions).toBe(listed.rowsRead.balanceTransactions);
   });
 
   it("re-running the window adds no break", async () => {

@@ -27,6 +27,8 @@ export type StagedPayout = {
   traceId: string | null;
   statementDescriptor: string | null;
   created: number;
+  /** The payout's own balance transaction. */
+  balanceTransactionId?: string | null;
 };
 
 export type StagedPayoutTransaction = {

@@ -49,6 +49,7 @@ export function stripeListSide(stripe: Stripe): StripeSide {
           traceId: payout.trace_id?.value ?? null,
           statementDescriptor: payout.statement_descriptor,
           created: payout.created,
+          balanceTransactionId: idOf(payout.balance_transaction),
         } satisfies StagedPayout;
       }
     },

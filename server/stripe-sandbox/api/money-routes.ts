@@ -6,6 +6,7 @@ import { closeDispute, updateDispute } from "../resources/dispute-actions";
 import { retrieveDispute } from "../resources/disputes";
 import { cancelPayout, createPayout, retrievePayout, updatePayout } from "../resources/payouts";
 import { createRefund, retrieveRefund, updateRefund } from "../resources/refunds";
+import { createReportRun, publicRun, retrieveReportRun } from "../resources/report-runs";
 import { paginate } from "./list";
 import { type Route, route } from "./route";
 
@@ -77,6 +78,11 @@ export const moneyRoutes: Route[] = [
     if (!transaction) throw resourceMissing("balance_transaction", ctx.path[0]!);
     return transaction;
   }),
+  route("POST", "/v1/reporting/report_runs", (ctx) => createReportRun(ctx.sb, ctx.params, ctx.baseUrl)),
+  route("GET", "/v1/reporting/report_runs", (ctx) =>
+    paginate(Object.values(ctx.sb.state.reportRuns).map(publicRun), ctx.params, "/v1/reporting/report_runs"),
+  ),
+  route("GET", "/v1/reporting/report_runs/:id", (ctx) => retrieveReportRun(ctx.sb, ctx.path[0]!)),
   route("POST", "/v1/payouts", (ctx) => createPayout(ctx.sb, ctx.params)),
   route("GET", "/v1/payouts", (ctx) => {
     const status = optionalString(ctx.params, "status");

@@ -9,6 +9,7 @@ export type TaskKind =
   | "refund.fail"
   | "payment.settle"
   | "dispute.settle"
+  | "report_run.succeed"
   | "authorization.expire";
 
 export interface ScheduledTask {
@@ -62,6 +63,34 @@ export interface SandboxState {
    * (a control call), so the listed nets no longer sum to the payout's amount.
    */
   payoutListingOmissions: Record<string, string>;
+  /** Reporting API runs; their files are built from the balance transactions when downloaded. */
+  reportRuns: Record<string, ReportRun>;
+}
+
+export interface ReportRun {
+  id: string;
+  object: "reporting.report_run";
+  created: number;
+  error: string | null;
+  livemode: false;
+  parameters: { interval_start: number; interval_end: number; columns?: string[] };
+  report_type: string;
+  result: null | {
+    id: string;
+    object: "file";
+    created: number;
+    expires_at: number;
+    filename: string;
+    purpose: "finance_report_run";
+    size: number;
+    title: string;
+    type: "csv";
+    url: string;
+  };
+  status: "pending" | "succeeded" | "failed";
+  succeeded_at: number | null;
+  /** Where the file will be served; not part of Stripe's object. */
+  _base_url?: string;
 }
 
 export function emptyState(): SandboxState {
@@ -84,6 +113,7 @@ export function emptyState(): SandboxState {
     paymentMethodBehaviour: {},
     balanceTransactionPayout: {},
     payoutListingOmissions: {},
+    reportRuns: {},
   };
 }
 

@@ -4,6 +4,7 @@ import { announceAvailableFunds, attachBalanceTransaction, settleAsyncPayment } 
 import { settleDispute } from "../resources/dispute-actions";
 import { expireAuthorization } from "../resources/payment-intents";
 import { failRefund, settleRefund } from "../resources/refund-lifecycle";
+import { succeedReportRun } from "../resources/report-runs";
 import { clone } from "./sandbox";
 import type { TaskHandlers } from "./scheduler";
 
@@ -29,6 +30,9 @@ export const taskHandlers: TaskHandlers = {
   "authorization.expire"(sb, task) {
     const intent = sb.state.paymentIntents[task.ref];
     if (intent?.status === "requires_capture") expireAuthorization(sb, intent);
+  },
+  "report_run.succeed"(sb, task) {
+    succeedReportRun(sb, task.ref);
   },
   "dispute.settle"(sb, task) {
     const dispute = sb.state.disputes[task.ref];

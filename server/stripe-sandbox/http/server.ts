@@ -10,6 +10,7 @@ import { controlRefusal } from "./control-guard";
 import { StripeApiError } from "./errors";
 import { type ApiServerContext, handleApi } from "./handle-api";
 import { baseHeaders, type ResponseContext, readBody, sendJson } from "./respond";
+import { FILE_CONTENTS, serveFileContents } from "./serve-file";
 
 const log = logger.child({ module: "stripe-sandbox" });
 
@@ -96,6 +97,8 @@ export function createHttpServer(runtime: SandboxRuntime, options: HttpOptions) 
           JSON.stringify({ error: { type: "invalid_request_error", message: "Request body too large." } }),
         );
       }
+      const file = req.method === "GET" ? FILE_CONTENTS.exec(url.pathname) : null;
+      if (file) return serveFileContents(runtime.sb, req, res, file[1]!, rc);
       if (url.pathname.startsWith("/v1/")) return handleApi(apiCtx, req, res, url, body, rc);
       if (url.pathname.startsWith("/_sandbox/")) {
         const refusal = controlRefusal(req, body, options.controlToken);
