@@ -11,6 +11,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "reconciliation.read": "viewing reconciliation",
   "reconciliation.resolve": "working reconciliation differences",
   "audit.read": "viewing the audit log",
+  "health.read": "viewing the health page",
   "users.manage": "managing staff",
   "webhooks.replay": "replaying Stripe events",
   "operations.manage": "managing operations",
