@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/integration/te
 import { accountBalances } from "../ledger";
 import { checkAccountingConfiguration } from "./check-accounting-configuration";
 import { createConnection } from "./create-connection";
+import { retryJournals } from "./retry-journals";
 import { syncConnection } from "./sync-connection";
 import { postMonthOfActivity } from "./testing/post-month-of-activity";
 import { startQuickBooksTestServer } from "./testing/quickbooks-test-server";
@@ -153,5 +154,28 @@ describe("the start-up check", () => {
     await expect(
       checkAccountingConfiguration(database.prisma, TEST_ENCRYPTION_KEY.toString("hex")),
     ).resolves.toBeUndefined();
+  });
+});
+
+describe("a journal the target rejects", () => {
+  it("shows failed with the vendor's message, and is sent once retried after the cause is fixed", async () => {
+    const { server, deps, connection, stored } = await connected("quickbooks", "summary");
+    server.faults.booksClosedThrough = "2026-01-20";
+    const first = await syncConnection(deps, connection.id);
+    expect(first.failed).toBeGreaterThan(0);
+    const failed = await database.prisma.accountingJournal.findMany({
+      where: { connectionId: connection.id, status: "failed" },
+    });
+    expect(failed.every((j) => j.lastError?.includes("The books are closed through 2026-01-20"))).toBe(true);
+    const sentBefore = stored().length;
+
+    server.faults.booksClosedThrough = undefined;
+    expect(await retryJournals(database.prisma, { connectionId: connection.id, journalId: failed[0]!.id })).toBe(1);
+    expect(await retryJournals(database.prisma, { connectionId: connection.id })).toBe(failed.length - 1);
+    const second = await syncConnection(deps, connection.id);
+    expect(second).toMatchObject({ failed: 0, sent: failed.length });
+    expect(stored()).toHaveLength(sentBefore + failed.length);
+    expect(new Set(stored()).size).toBe(stored().length);
+    expect(server.trialBalance()).toEqual(await payopsTrialBalance());
   });
 });

@@ -100,6 +100,12 @@ export async function startQuickBooksTestServer(options: QuickBooksTestOptions) 
       if (!ENTRY_FIELDS.has(field)) return validation("2010", `Request has invalid or unsupported property: ${field}`);
     if (typeof body.TxnDate !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(body.TxnDate))
       return validation("2020", "TxnDate must be yyyy-MM-dd");
+    if (faults.booksClosedThrough && body.TxnDate <= faults.booksClosedThrough) {
+      return validation(
+        "6000",
+        `The books are closed through ${faults.booksClosedThrough}: a transaction dated ${body.TxnDate} cannot be saved`,
+      );
+    }
     if (body.DocNumber !== undefined && (typeof body.DocNumber !== "string" || body.DocNumber.length > 21))
       return validation("6000", "DocNumber is longer than 21 characters");
     if (typeof body.PrivateNote === "string" && body.PrivateNote.length > 4000)

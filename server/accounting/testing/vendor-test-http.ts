@@ -21,6 +21,8 @@ export type VendorFaults = {
   retryAfterSeconds?: number;
   /** The vendor no longer remembers idempotency keys (their window passed), so only a look-up saves a repeat. */
   forgetIdempotencyKeys?: boolean;
+  /** The books are closed up to this date (YYYY-MM-DD): journals dated on or before it are refused with a 400. */
+  booksClosedThrough?: string;
   /** Called once a journal is stored, before the answer: a test kills the client here. */
   onStored?: () => void;
 };
