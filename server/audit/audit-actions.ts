@@ -9,6 +9,8 @@ export const MONEY_ACTIONS = [
   "dispute.evidence_submitted",
   "dispute.accepted",
   "reconciliation.adjusting_entry_posted",
+  "fraud.review_approved",
+  "fraud.review_rejected",
 ] as const;
 
 export const STAFF_ACCOUNT_ACTIONS = [

@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import type { PrismaClient } from "../db/client";
 import { AppError } from "../errors";
+import { postAuthorisationChecksInForce } from "../fraud/load-rule-set";
 import { isPayableStatus } from "./order-status";
 
 export type OpenPaymentIntent = {
@@ -46,6 +47,7 @@ export async function openPaymentIntent(
   }
 
   const decision = await prisma.checkoutFraudDecision.findUnique({ where: { orderId }, select: { outcome: true } });
+  const holdForChecks = decision?.outcome === "review" || (await postAuthorisationChecksInForce(prisma));
   const attempt = order.payments.length + 1;
   const intent = await stripe.paymentIntents.create(
     {
@@ -53,8 +55,9 @@ export async function openPaymentIntent(
       currency: order.currency.toLowerCase(),
       metadata: { order_id: order.id },
       automatic_payment_methods: { enabled: true },
-      // An order sent to review is only authorised; a person captures or cancels it.
-      ...(decision?.outcome === "review" ? { capture_method: "manual" as const } : {}),
+      // Only authorised when held for review, or when post-authorisation rules must still look at
+      // the charge; those capture at once when the rules pass (server/fraud/README.md, Capture).
+      ...(holdForChecks ? { capture_method: "manual" as const } : {}),
       // A Request 3DS rule asks the issuer to authenticate every card that supports it.
       ...(decision?.outcome === "request_3ds"
         ? { payment_method_options: { card: { request_three_d_secure: "any" as const } } }

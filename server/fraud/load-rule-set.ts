@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../db/client";
 import { logger } from "../observability/logger";
-import { FRAUD_ATTRIBUTES } from "./attributes/fraud-attributes";
+import { FRAUD_ATTRIBUTES, type FraudAttributeName } from "./attributes/fraud-attributes";
 import { type CompiledRule, compileRule } from "./rules/compile-rule";
 import type { SavedLists } from "./rules/evaluate-condition";
 
@@ -52,4 +52,18 @@ export async function loadRuleSet(prisma: PrismaClient, now = Date.now()): Promi
 
 export function forgetRuleSet(): void {
   cached = undefined;
+}
+
+/**
+ * Whether the rules in force read anything only known after authorisation (Radar's risk, the
+ * card, its checks). Then every PaymentIntent is made with manual capture, so those rules can
+ * still hold the money: it is captured at once when they pass (README, "Capture").
+ */
+export async function postAuthorisationChecksInForce(prisma: PrismaClient): Promise<boolean> {
+  const set = await loadRuleSet(prisma);
+  return set.rules.some(
+    (rule) =>
+      rule.action !== "request_3ds" &&
+      rule.attributes.some((name) => FRAUD_ATTRIBUTES[name as FraudAttributeName]?.stage === "post_authorisation"),
+  );
 }

@@ -25,12 +25,13 @@ export type FraudDecisionRecord = {
 export async function recordFraudDecision(
   client: PrismaClient | Tx,
   record: FraudDecisionRecord,
-  link: { orderId: string | null; checkoutKey: string | null },
+  link: { orderId: string | null; checkoutKey: string | null; paymentIntentId?: string },
 ): Promise<string> {
   const row = await client.fraudDecision.create({
     data: {
       orderId: link.orderId,
       checkoutKey: link.checkoutKey,
+      paymentIntentId: link.paymentIntentId ?? null,
       stage: record.stage,
       action: record.action,
       decidingRuleId: record.decidingRuleId,

@@ -71,6 +71,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "dead_letter.replayed": "Failed item sent again",
   "dead_letter.discarded": "Failed item set aside",
   "reconciliation.adjusting_entry_posted": "Adjusting entry posted",
+  "fraud.review_approved": "Held payment approved and captured",
+  "fraud.review_rejected": "Held payment rejected and released",
   "reconciliation.break_assigned": "Reconciliation difference assigned",
   "reconciliation.break_resolved": "Reconciliation difference resolved",
   "reconciliation.period_closed": "Month closed",

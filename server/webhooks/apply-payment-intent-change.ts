@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import type { PrismaClient } from "../db/client";
+import { decideAuthorisedPayment } from "../fraud/post-authorisation/decide-authorised-payment";
 import { applyPaymentIntentInTransaction } from "../orders/apply-payment-intent";
 import { retrievePaymentIntent } from "./retrieve-payment-intent";
 import type { PreparedChange } from "./stripe-event-handler";
@@ -18,7 +19,11 @@ export async function preparePaymentIntentChange(
   const observedAt = Date.now();
   return async (tx, cause) => {
     const result = await applyPaymentIntentInTransaction(tx, paymentIntent, cause, observedAt);
-    return result.applied ? "applied" : "stale";
+    // An authorised, uncaptured payment is captured, released or held for review here, with the order locked.
+    const held = await decideAuthorisedPayment(tx, prisma, paymentIntent);
+    return result.applied || held === "captured" || held === "released" || held === "held_for_review"
+      ? "applied"
+      : "stale";
   };
 }
 
