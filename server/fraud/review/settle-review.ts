@@ -59,7 +59,7 @@ export async function settleReview(
     const order = await tx.order.findUniqueOrThrow({ where: { id: review.orderId }, select: { status: true } });
     const input_ = input.verdict === "approve" ? "staff_approve_review" : "staff_reject_review";
     const rule = isOrderState(order.status) ? TRANSITION_TABLE[order.status][input_] : null;
-    if (!rule || rule.kind !== "allowed") {
+    if (rule?.kind !== "allowed") {
       throw new AppError("CONFLICT", "This order is no longer held for review.", { status: order.status });
     }
     const closedAt = new Date();
