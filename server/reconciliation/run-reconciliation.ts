@@ -75,6 +75,8 @@ export async function runReconciliation(
       await progress("reading_payouts", batch.length);
     }
     await progress("matching", 0);
+    const readingMs = Math.round(performance.now() - started);
+    const matchingStarted = performance.now();
     const legs: Leg[] = (await prisma.bankAccount.count()) > 0 ? [...LEGS] : [1, 2];
     const breaks = await prisma.$transaction(
       async (tx) => {
@@ -87,7 +89,12 @@ export async function runReconciliation(
       },
       { timeout: 10 * 60_000, maxWait: 30_000 },
     );
-    const summary = await runSummary(prisma, window, { legs, breaks, stripeSide: stripeSide.name });
+    const matchingMs = Math.round(performance.now() - matchingStarted);
+    const summary = {
+      ...(await runSummary(prisma, window, { legs, breaks, stripeSide: stripeSide.name })),
+      readingMs,
+      matchingMs,
+    };
     const durationMs = Math.round(performance.now() - started);
     await prisma.reconciliationRun.update({
       where: { id: run.id },

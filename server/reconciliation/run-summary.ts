@@ -16,6 +16,9 @@ export type ReconciliationSummary = {
   opened: number;
   seenAgain: number;
   resolved: number;
+  /** Reading and staging Stripe's side, then the three legs with the merge into the queue. */
+  readingMs?: number;
+  matchingMs?: number;
   durationMs?: number;
 };
 
