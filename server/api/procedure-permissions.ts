@@ -46,6 +46,9 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "publi
   "refunds.reject": "refunds.approve",
   "refunds.failed": "orders.read",
 
+  "fraud.reviewQueue": "fraud.review",
+  "fraud.approveReview": "fraud.review",
+  "fraud.rejectReview": "fraud.review",
   "disputes.list": "orders.read",
   "disputes.detail": "orders.read",
   "disputes.saveDraft": "disputes.respond",

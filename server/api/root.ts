@@ -2,6 +2,7 @@ import "server-only";
 import { auditRouter } from "./audit";
 import { checkoutRouter } from "./checkout";
 import { disputesRouter } from "./disputes";
+import { fraudRouter } from "./fraud";
 import { healthRouter } from "./health";
 import { operationsRouter } from "./operations";
 import { ordersRouter } from "./orders";
@@ -21,6 +22,7 @@ export const appRouter = router({
   audit: auditRouter,
   refunds: refundsRouter,
   disputes: disputesRouter,
+  fraud: fraudRouter,
   health: healthRouter,
   operations: operationsRouter,
   reconciliation: reconciliationRouter,

@@ -1,4 +1,5 @@
 import type { DisputeStatus } from "../disputes/dispute-status";
+import { FRAUD_ATTRIBUTES } from "../fraud/attributes/fraud-attributes";
 import type { OrderState } from "../orders/order-states";
 import type { RefundReasonCode, RefundStatus } from "../refunds/refund-status";
 import { labelFrom } from "./in-words";
@@ -91,3 +92,19 @@ export const refundStatusLabel = (status: string) => labelFrom(REFUND_STATUS_LAB
 export const refundReasonLabel = (code: string) => labelFrom(REFUND_REASON_LABELS, code);
 export const disputeStatusLabel = (status: string) => labelFrom(DISPUTE_STATUS_LABELS, status);
 export const disputeReasonLabel = (reason: string) => labelFrom(DISPUTE_REASON_LABELS, reason);
+
+/** Why a payment is held for review, as the queue shows it. */
+export const FRAUD_REVIEW_SOURCE_LABELS: Record<string, string> = {
+  rules: "Your fraud rules",
+  stripe_radar: "Stripe Radar review",
+  early_fraud_warning: "Early fraud warning",
+};
+
+export const fraudReviewSourceLabel = (source: string) => labelFrom(FRAUD_REVIEW_SOURCE_LABELS, source);
+
+/** A rule attribute in the merchant's words (the catalogue's label), e.g. "Stripe's risk level". */
+export const fraudSignalLabel = (name: string) =>
+  labelFrom(
+    Object.fromEntries(Object.entries(FRAUD_ATTRIBUTES).map(([key, attribute]) => [key, attribute.label])),
+    name,
+  );

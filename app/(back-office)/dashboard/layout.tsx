@@ -12,6 +12,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: "/dashboard", label: "Overview", permission: "orders.read" },
   { href: "/dashboard/orders", label: "Orders", permission: "orders.read" },
   { href: "/dashboard/refunds/approvals", label: "Refund approvals", permission: "refunds.approve" },
+  { href: "/dashboard/reviews", label: "Review queue", permission: "fraud.review" },
   { href: "/dashboard/disputes", label: "Disputes", permission: "orders.read" },
   { href: "/dashboard/reconciliation", label: "Reconciliation", permission: "reconciliation.read" },
   { href: "/dashboard/audit", label: "Audit log", permission: "audit.read" },

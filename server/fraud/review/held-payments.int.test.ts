@@ -11,6 +11,7 @@ import { createStripeClient } from "../../stripe/client";
 import { type RunningSandbox, startSandbox } from "../../stripe-sandbox";
 import { preparePaymentIntentChange } from "../../webhooks/apply-payment-intent-change";
 import { forgetRuleSet } from "../load-rule-set";
+import { listReviewQueue } from "./list-review-queue";
 import { settleReview } from "./settle-review";
 
 let database: TestDatabase;
@@ -103,6 +104,18 @@ describe("after authorisation", () => {
     const review = await database.prisma.fraudReview.findUniqueOrThrow({ where: { paymentIntentId } });
     expect(review).toMatchObject({ status: "open", source: "rules", currency: "USD" });
     expect(review.reasons[0]).toBe("rule: Review if :risk_level: = 'elevated'");
+    const queue = await listReviewQueue(database.prisma);
+    const item = queue.find((entry) => entry.id === review.id)!;
+    expect(item).toMatchObject({ orderId, amountMinor: review.amountMinor, expiresSoon: false });
+    expect(item.signals).toContainEqual({ name: "risk_level", value: "elevated" });
+    expect(item.authorisationExpiresAt.getTime() - review.authorisedAt.getTime()).toBe(7 * 24 * 3_600_000);
+    const sixDaysLater = new Date(review.authorisedAt.getTime() + 6.5 * 24 * 3_600_000);
+    expect(
+      (await listReviewQueue(database.prisma, sixDaysLater)).find((entry) => entry.id === review.id)?.expiresSoon,
+    ).toBe(true);
+    expect(queue.map((entry) => entry.openedAt.getTime())).toEqual(
+      [...queue.map((entry) => entry.openedAt.getTime())].sort((a, b) => a - b),
+    );
     // A redelivered event decides nothing again.
     const again = await preparePaymentIntentChange(database.prisma, stripe, paymentIntentId);
     await runTransaction(database.prisma, (tx) => again(tx, { kind: "sweeper" }));

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
+import { ReviewQueue } from "@/components/back-office/fraud/review-queue";
+import { requireStaffPage } from "../../back-office-access";
+
+export const metadata: Metadata = { title: "Review queue" };
+
+export default async function ReviewQueuePage() {
+  const { allowed } = await requireStaffPage("/dashboard/reviews", "fraud.review");
+  if (!allowed) return <ForbiddenNotice permission="fraud.review" />;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold text-stone-900">Review queue</h1>
+      <p className="text-sm text-stone-700">
+        These payments are authorised but not captured. Approve to capture the money, or reject to release the
+        customer&apos;s card.
+      </p>
+      <ReviewQueue />
+    </div>
+  );
+}
