@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { db } from "../db/client";
 import { listDeadLetters } from "../operations/list-dead-letters";
+import { setEventProcessingPaused } from "../operations/pause-event-processing";
 import { discardDeadLetter, replayDeadLetter } from "../operations/resolve-dead-letter";
 import { stripe } from "../stripe/client";
 import { UUID_PATTERN } from "../validation/storable-input";
+import { readEventProcessingPause } from "../webhooks/event-processing-pause";
 import { permitted } from "./procedures";
 import { router } from "./trpc";
 
@@ -30,6 +32,12 @@ export const operationsRouter = router({
         { reason: input.reason, actor: { id: ctx.staff.userId } },
         { prisma: db(), stripe: stripe() },
       ),
+    ),
+  processingPause: permitted("operations.manage").query(() => readEventProcessingPause(db())),
+  setProcessingPaused: permitted("operations.manage")
+    .input(z.object({ paused: z.boolean(), reason: z.string().trim().min(3, "say why, in a few words").max(500) }))
+    .mutation(({ input, ctx }) =>
+      setEventProcessingPaused(db(), { paused: input.paused, reason: input.reason, actor: { id: ctx.staff.userId } }),
     ),
   discard: permitted("operations.manage")
     .input(deadLetter)

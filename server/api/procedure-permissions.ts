@@ -34,6 +34,8 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "publi
   "operations.deadLetters": "operations.manage",
   "operations.replay": "operations.manage",
   "operations.discard": "operations.manage",
+  "operations.processingPause": "operations.manage",
+  "operations.setProcessingPaused": "operations.manage",
 
   "audit.list": "audit.read",
   "audit.exportCsv": "audit.read",

@@ -30,7 +30,12 @@ export const STAFF_ACCOUNT_ACTIONS = [
 ] as const;
 
 /** An admin gave a parked inbox event or outbox effect another go, or set it aside for good. */
-export const OPERATIONS_ACTIONS = ["dead_letter.replayed", "dead_letter.discarded"] as const;
+export const OPERATIONS_ACTIONS = [
+  "dead_letter.replayed",
+  "dead_letter.discarded",
+  "event_processing.paused",
+  "event_processing.resumed",
+] as const;
 
 /** Finance working the reconciliation break queue and signing off a month (the run's own resolutions too). */
 export const RECONCILIATION_ACTIONS = [

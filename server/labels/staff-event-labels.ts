@@ -70,6 +70,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "staff.reactivated": "Staff member reactivated",
   "dead_letter.replayed": "Failed item sent again",
   "dead_letter.discarded": "Failed item set aside",
+  "event_processing.paused": "Processing of Stripe events paused",
+  "event_processing.resumed": "Processing of Stripe events resumed",
   "reconciliation.adjusting_entry_posted": "Adjusting entry posted",
   "fraud.review_approved": "Held payment approved and captured",
   "fraud.review_rejected": "Held payment rejected and released",

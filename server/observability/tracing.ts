@@ -67,6 +67,14 @@ export function withCarriedContext<T>(carrier: Record<string, string> | undefine
   return context.with(propagation.extract(ROOT_CONTEXT, carrier ?? {}), fn);
 }
 
+/**
+ * `fn` bound to the trace context active now, for an engine that calls it later from its own loop
+ * (Inngest's step.run), where the context would otherwise be lost.
+ */
+export function bindActiveContext<T>(fn: () => T): () => T {
+  return context.bind(context.active(), fn);
+}
+
 /** The active span's ids, for log lines and the order timeline. */
 export function activeTraceIds(): { traceId: string; spanId: string } | undefined {
   const spanContext = trace.getActiveSpan()?.spanContext();

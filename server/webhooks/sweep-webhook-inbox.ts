@@ -20,7 +20,7 @@ type UnprocessedRow = { stripe_event_id: string; order_key: string };
  * Dispatches again every event stored a while ago and still unprocessed (a lost dispatch or a
  * crash). Dead letters are left alone: they failed too often and wait for a person.
  */
-export async function redispatchUnprocessedEvents(context: JobContext): Promise<number> {
+export async function redispatchUnprocessedEvents(context: Pick<JobContext, "prisma" | "sweep">): Promise<number> {
   const minAge = context.sweep?.eventMinAgeMs ?? DEFAULT_EVENT_MIN_AGE_MS;
   const rows = await context.prisma.$queryRaw<UnprocessedRow[]>`
     SELECT stripe_event_id, order_key

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
 import { OperationsPanel } from "@/components/back-office/operations-panel";
+import { ProcessingPauseSwitch } from "@/components/back-office/processing-pause-switch";
 import { requireStaffPage } from "../../back-office-access";
 
 export const metadata: Metadata = { title: "Operations" };
@@ -15,6 +16,7 @@ export default async function OperationsPage() {
         Stripe events PayOps received, and calls it owes Stripe. Anything that failed too often is set aside here with
         its last error, until you send it again or set it aside for good.
       </p>
+      <ProcessingPauseSwitch />
       <OperationsPanel />
     </div>
   );
