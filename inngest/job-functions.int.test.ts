@@ -1,18 +1,25 @@
 import { InngestTestEngine } from "@inngest/test";
+import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { NonRetriableError } from "inngest";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setJobEventSink } from "@/server/jobs/emit";
 import type { JobContext } from "@/server/jobs/job-definition";
 import type { JobEvent } from "@/server/jobs/job-events";
+import { startTracing } from "@/server/observability/start-tracing";
+import { currentTraceCarrier, withSpan } from "@/server/observability/tracing";
 import { createPendingOrder } from "@/server/orders/order-test-fixtures";
 import { SANDBOX_SECRET_KEY } from "@/server/stripe/client";
 import { type RunningSandbox, startSandbox } from "@/server/stripe-sandbox";
 import { unreachableStripe } from "@/server/stripe-sandbox/testing/unreachable-stripe";
 import { createTestDatabase, type TestDatabase } from "@/test/integration/test-database";
+import { inngestEventsFrom } from "./event-sink";
 import { functionFromJob } from "./function-from-job";
 import { functions } from "./index";
 import { JOB_REGISTRY } from "./job-registry";
+
+const exporter = new InMemorySpanExporter();
+startTracing({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
 
 let database: TestDatabase;
 let sandbox: RunningSandbox;
@@ -113,6 +120,30 @@ describe("Inngest functions, run through @inngest/test on PostgreSQL and the san
     expect(captures).toBe(1);
   });
 
+  it("carries the emitting request's trace inside the Inngest event, so the run's spans join that trace", async () => {
+    const { orderId, stripeEventId } = await paidOrderWithStoredEvent();
+    // What the Inngest sink sends for an event emitted inside a request's span.
+    const { sent, traceId } = await withSpan("stripe.webhook.receive", {}, async (span) => ({
+      sent: inngestEventsFrom([
+        { name: "stripe/event.received", data: { stripeEventId, orderKey: orderId }, trace: currentTraceCarrier() },
+      ]),
+      traceId: span.spanContext().traceId,
+    }));
+    expect(sent[0]?.data).toMatchObject({ payopsTraceContext: { traceparent: expect.stringContaining(traceId) } });
+
+    exporter.reset();
+    const { result } = await new InngestTestEngine({
+      function: jobFunction("process-stripe-event"),
+      events: [sent[0] as { name: string; data: Record<string, unknown> }],
+    }).execute();
+    expect(result).toEqual({ stripeEventId, outcome: "applied" });
+    const spans = exporter.getFinishedSpans();
+    const job = spans.find((span) => span.name === "job process-stripe-event");
+    const processing = spans.find((span) => span.name === "stripe_event.process");
+    expect(job?.spanContext().traceId).toBe(traceId);
+    expect(processing?.spanContext().traceId).toBe(traceId);
+  });
+
   it("fails the step while Stripe is unreachable (retriable, error kept on the inbox row), then succeeds on the retry", async () => {
     const { orderId, stripeEventId } = await paidOrderWithStoredEvent();
     context = { prisma: database.prisma, stripe: unreachable };
@@ -176,10 +207,12 @@ describe("Inngest functions, run through @inngest/test on PostgreSQL and the san
       setJobEventSink(undefined);
       context = { prisma: database.prisma, stripe };
     }
-    expect(emitted).toContainEqual({
-      name: "stripe/event.received",
-      data: { stripeEventId: stored.stripeEventId, orderKey: stored.orderId },
-    });
+    expect(emitted).toContainEqual(
+      expect.objectContaining({
+        name: "stripe/event.received",
+        data: { stripeEventId: stored.stripeEventId, orderKey: stored.orderId },
+      }),
+    );
     expect((await database.prisma.order.findUniqueOrThrow({ where: { id: stuck.orderId } })).status).toBe("paid");
   });
 });
