@@ -5,6 +5,7 @@ import {
   type FraudOutcome,
   type HookDecision,
 } from "./fraud-hook";
+import { FraudHookFailure } from "./hooks/fraud-hook-failure";
 import type { HookVerdict } from "./record-fraud-decision";
 
 export const HOOK_SEVERITY: Record<FraudOutcome, number> = { allow: 0, review: 1, block: 2 };
@@ -44,6 +45,15 @@ export async function runFraudPreCheck(
           durationMs: Math.round(performance.now() - started),
         };
       } catch (error) {
+        if (error instanceof FraudHookFailure) {
+          return {
+            hook: hook.name,
+            outcome: error.outcome,
+            reasons: [`${hook.name}: ${error.message}`],
+            error: error.message,
+            durationMs: Math.round(performance.now() - started),
+          };
+        }
         return {
           hook: hook.name,
           outcome: "review",
