@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
 import { accountBalances } from "../ledger";
+import { toMinorUnits } from "../money";
 import { checkAccountingConfiguration } from "./check-accounting-configuration";
 import { createConnection } from "./create-connection";
+import { exportConnectionJournals } from "./export-connection-journals";
 import { retryJournals } from "./retry-journals";
 import { syncConnection } from "./sync-connection";
+import { parseCsv } from "./testing/parse-csv";
 import { postMonthOfActivity } from "./testing/post-month-of-activity";
 import { startQuickBooksTestServer } from "./testing/quickbooks-test-server";
 import { quickBooksChart, TEST_ENCRYPTION_KEY, testDeps, XERO_TEST_LIMITS, xeroChart } from "./testing/sync-test-setup";
@@ -177,5 +180,56 @@ describe("a journal the target rejects", () => {
     expect(stored()).toHaveLength(sentBefore + failed.length);
     expect(new Set(stored()).size).toBe(stored().length);
     expect(server.trialBalance()).toEqual(await payopsTrialBalance());
+  });
+});
+
+describe("file exports of what was sent", () => {
+  it("gives a month's journals as Xero and QuickBooks import files, one balanced journal each, and refuses a bad range", async () => {
+    const { deps, connection } = await connected("xero", "summary");
+    await syncConnection(deps, connection.id);
+    const range = { connectionId: connection.id, from: "2026-01-01", to: "2026-01-31" };
+    const sent = await database.prisma.accountingJournal.count({
+      where: { connectionId: connection.id, status: "sent", journalDate: { gte: range.from, lte: range.to } },
+    });
+    expect(sent).toBeGreaterThan(0);
+
+    const xeroFile = await exportConnectionJournals(database.prisma, { ...range, format: "xero" });
+    expect(xeroFile.journals).toBe(sent);
+    const [xeroHeader, ...xeroRows] = parseCsv(xeroFile.csv);
+    expect(xeroHeader!.slice(0, 6)).toEqual([
+      "*Narration",
+      "*Date",
+      "Description",
+      "*AccountCode",
+      "*TaxRate",
+      "*Amount",
+    ]);
+    const byJournal = new Map<string, number>();
+    for (const row of xeroRows) {
+      expect(row[1]).toMatch(/^\d{2}\/01\/2026$/);
+      const key = `${row[0]}|${row[1]}`;
+      byJournal.set(key, (byJournal.get(key) ?? 0) + toMinorUnits(row[5]!, "USD"));
+    }
+    expect(byJournal.size).toBe(sent);
+    expect([...byJournal.values()].every((total) => total === 0)).toBe(true);
+
+    const qboFile = await exportConnectionJournals(database.prisma, { ...range, format: "quickbooks" });
+    const [, ...qboRows] = parseCsv(qboFile.csv);
+    const balance = new Map<string, number>();
+    for (const row of qboRows) {
+      expect(row[1]).toMatch(/^01\/\d{2}\/2026$/);
+      balance.set(
+        row[0]!,
+        (balance.get(row[0]!) ?? 0) +
+          (row[4] ? toMinorUnits(row[4], "USD") : 0) -
+          (row[5] ? toMinorUnits(row[5], "USD") : 0),
+      );
+    }
+    expect(balance.size).toBe(sent);
+    expect([...balance.values()].every((total) => total === 0)).toBe(true);
+
+    await expect(
+      exportConnectionJournals(database.prisma, { ...range, from: "2026-02-01", format: "xero" }),
+    ).rejects.toThrow(/date range/);
   });
 });
