@@ -5,6 +5,7 @@ import type { JobDefinition } from "@/server/jobs/job-definition";
 import type { EffectPerformers } from "@/server/jobs/outbox/outbox-effect";
 import { outboxJobs } from "@/server/jobs/outbox/outbox-jobs";
 import { PAYMENT_INTENT_EFFECTS } from "@/server/orders/payment-intent-effects";
+import { RECONCILIATION_JOBS } from "@/server/reconciliation/reconciliation-jobs";
 import { REFUND_EFFECTS } from "@/server/refunds/refund-effects";
 import { WEBHOOK_JOBS } from "@/server/webhooks/webhook-jobs";
 
@@ -24,4 +25,5 @@ export const JOB_REGISTRY: readonly JobDefinition[] = [
   ...WEBHOOK_JOBS,
   ...outboxJobs(EFFECT_PERFORMERS),
   ...ACCOUNTING_JOBS,
+  ...RECONCILIATION_JOBS,
 ];

@@ -19,6 +19,10 @@ export const JOB_EVENTS = {
   "jobs/outbox.redrive-requested": z.object({}),
   /** Posts the journal to every active accounting connection (or the one named). */
   "accounting/sync.requested": z.object({ connectionId: z.uuid().optional() }),
+  /** Reconciles a window (default: yesterday, UTC); the nightly run and a run asked for by hand. */
+  "reconciliation/run.requested": z
+    .object({ from: z.iso.datetime().optional(), to: z.iso.datetime().optional() })
+    .refine((data) => Boolean(data.from) === Boolean(data.to), "give both ends of the window or neither"),
 } as const;
 
 export type JobEventName = keyof typeof JOB_EVENTS;
