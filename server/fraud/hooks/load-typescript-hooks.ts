@@ -34,7 +34,9 @@ export async function loadTypeScriptHooks(folder: string): Promise<FraudHook[]> 
   }
   const hooks: FraudHook[] = [];
   for (const name of names.sort()) {
-    const module = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(path.join(folder, name)).href)) as {
+    const module = (await import(
+      /* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(path.join(folder, name)).href
+    )) as {
       default?: unknown;
     };
     if (!isFraudHook(module.default)) {
