@@ -7,7 +7,8 @@
 //   alone, under its default per-source rate limit: every event must be accepted)
 //
 // Uses PostgreSQL at BENCH_ADMIN_URL (default the local server on 5432) to create and drop its
-// own database; ports 3200 (Next.js) and 12220 (bare server); no sandbox is started.
+// own database; ports 3200 and 3201 (Next.js) and 12220 (bare server), or BENCH_PORT and the two
+// after it; no sandbox is started.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -36,10 +37,12 @@ const WARMUP_SECONDS = Number(values.warmup);
 const RATE = Number(values.rate);
 const CONCURRENCY = Number(values.concurrency);
 const EVENT_TYPE = values.type!;
-const APP_PORT = 3200;
+// BENCH_PORT moves the three servers (app, app without telemetry, bare) to BENCH_PORT, +1 and +2.
+const BASE_PORT = Number(process.env.BENCH_PORT || 0);
+const APP_PORT = BASE_PORT || 3200;
 // The same build with PAYOPS_TELEMETRY=off (no metrics, no tracing): what telemetry costs.
-const QUIET_APP_PORT = 3201;
-const BARE_PORT = 12220;
+const QUIET_APP_PORT = BASE_PORT ? BASE_PORT + 1 : 3201;
+const BARE_PORT = BASE_PORT ? BASE_PORT + 2 : 12220;
 const DIST_DIR = ".next-webhooks";
 const SECRET = `whsec_bench_${randomBytes(12).toString("hex")}`;
 const adminUrl = process.env.BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
