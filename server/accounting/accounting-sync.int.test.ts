@@ -233,3 +233,32 @@ describe("file exports of what was sent", () => {
     ).rejects.toThrow(/date range/);
   });
 });
+
+describe("a connection the vendor revokes", () => {
+  it("shows as revoked, stops syncing and keeps its unsent journals", async () => {
+    const { server, deps, connection, stored } = await connected("quickbooks", "summary");
+    server.faults.serverErrorRate = 1;
+    const first = await syncConnection(deps, connection.id);
+    expect(first.failed).toBeGreaterThan(0);
+    server.revoke();
+    server.faults.serverErrorRate = 0;
+    await syncConnection(deps, connection.id);
+    const revoked = await database.prisma.accountingConnection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(revoked.status).toBe("revoked");
+    expect(revoked.lastSyncError).toContain("connect it again");
+    const unsent = await database.prisma.accountingJournal.findMany({
+      where: { connectionId: connection.id, status: { not: "sent" } },
+    });
+    expect(unsent.length).toBe(first.failed);
+    const effects = await database.prisma.outboxEffect.findMany({
+      where: { subjectId: { in: unsent.map((j) => j.id) } },
+    });
+    expect(effects.every((effect) => effect.status === "pending")).toBe(true);
+
+    const calls = server.meter.total;
+    const third = await syncConnection(deps, connection.id);
+    expect(third.stopped).toContain("connect it again");
+    expect(server.meter.total).toBe(calls);
+    expect(stored()).toHaveLength(0);
+  });
+});

@@ -295,6 +295,11 @@ export async function startQuickBooksTestServer(options: QuickBooksTestOptions) 
     faults,
     entries,
     protocolErrors,
+    /** The company disconnects the app: refresh tokens are refused and access tokens expire. */
+    revoke: () => {
+      refreshTokens.clear();
+      for (const key of accessTokens.keys()) accessTokens.set(key, 0);
+    },
     /** Makes every access token handed out so far expire now (the next call gets a 401). */
     expireAccessTokens: () => {
       for (const key of accessTokens.keys()) accessTokens.set(key, 0);

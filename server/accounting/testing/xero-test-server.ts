@@ -309,6 +309,11 @@ export async function startXeroTestServer(options: XeroTestOptions) {
     faults,
     journals,
     protocolErrors,
+    /** The organisation disconnects the app: refresh tokens are refused and access tokens expire. */
+    revoke: () => {
+      refreshTokens.clear();
+      for (const key of accessTokens.keys()) accessTokens.set(key, 0);
+    },
     expireAccessTokens: () => {
       for (const key of accessTokens.keys()) accessTokens.set(key, 0);
     },
