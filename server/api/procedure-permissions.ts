@@ -64,4 +64,7 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "publi
   "reconciliation.resolvers": "reconciliation.resolve",
   "reconciliation.assign": "reconciliation.resolve",
   "reconciliation.resolve": "reconciliation.resolve",
+  "reconciliation.bankAccounts": "reconciliation.read",
+  "reconciliation.previewStatement": "reconciliation.resolve",
+  "reconciliation.importStatement": "reconciliation.resolve",
 };

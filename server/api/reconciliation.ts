@@ -5,6 +5,8 @@ import { assignBreaks } from "../reconciliation/assign-breaks";
 import { getBreakDetail } from "../reconciliation/break-detail";
 import { breakFiltersSchema } from "../reconciliation/break-filters";
 import { exportBreaksCsv } from "../reconciliation/export-breaks-csv";
+import { importBankStatement, parseBankStatement } from "../reconciliation/import-bank-statement";
+import { listBankAccounts } from "../reconciliation/list-bank-accounts";
 import { listBreaks } from "../reconciliation/list-breaks";
 import { listResolvers } from "../reconciliation/list-resolvers";
 import { listRuns, reconciliationOverview } from "../reconciliation/reconciliation-overview";
@@ -46,6 +48,13 @@ const resolution = z.discriminatedUnion("resolution", [
   }),
 ]);
 
+const statement = z.object({
+  bankAccountId: z.uuid("expected a bank account's id"),
+  format: z.enum(["csv", "camt053"]),
+  content: z.string().min(1, "the file is empty").max(5_000_000, "statements up to 5 MB"),
+  fileName: z.string().trim().max(255).nullish(),
+});
+
 /** Finance's reconciliation: the overview, the break queue and each break, runs; assigning and resolving. */
 export const reconciliationRouter = router({
   overview: permitted("reconciliation.read").query(() => reconciliationOverview(db())),
@@ -86,6 +95,16 @@ export const reconciliationRouter = router({
         note: input.note,
       }),
     ),
+  bankAccounts: permitted("reconciliation.read").query(() => listBankAccounts(db())),
+  previewStatement: permitted("reconciliation.resolve")
+    .input(statement)
+    .mutation(async ({ input }) => {
+      const lines = await parseBankStatement(db(), input);
+      return { lines: lines.slice(0, 200), total: lines.length };
+    }),
+  importStatement: permitted("reconciliation.resolve")
+    .input(statement)
+    .mutation(({ input }) => importBankStatement(db(), { ...input, fileName: input.fileName ?? undefined })),
   resolve: permitted("reconciliation.resolve")
     .input(resolution)
     .mutation(({ input, ctx }) => resolveBreak(db(), { ...input, actorId: ctx.staff.userId })),

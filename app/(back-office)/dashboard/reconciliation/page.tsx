@@ -19,9 +19,14 @@ export default async function ReconciliationPage() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-semibold text-stone-900">Reconciliation</h1>
-        <Link className="text-sm font-medium text-emerald-800 underline" href="/dashboard/reconciliation/breaks">
-          Work the differences
-        </Link>
+        <div className="flex gap-4">
+          <Link className="text-sm font-medium text-emerald-800 underline" href="/dashboard/reconciliation/breaks">
+            Work the differences
+          </Link>
+          <Link className="text-sm font-medium text-emerald-800 underline" href="/dashboard/reconciliation/bank">
+            Bank statements
+          </Link>
+        </div>
       </div>
       <p className="text-sm text-stone-700">
         Every payment, refund and dispute PayOps recorded, against Stripe&apos;s balance transactions, the payouts that
