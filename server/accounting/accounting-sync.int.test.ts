@@ -5,6 +5,7 @@ import { toMinorUnits } from "../money";
 import { checkAccountingConfiguration } from "./check-accounting-configuration";
 import { createConnection } from "./create-connection";
 import { exportConnectionJournals } from "./export-connection-journals";
+import { completeAuthorisation, startAuthorisation } from "./oauth-authorisation";
 import { retryJournals } from "./retry-journals";
 import { syncConnection } from "./sync-connection";
 import { parseCsv } from "./testing/parse-csv";
@@ -260,5 +261,45 @@ describe("a connection the vendor revokes", () => {
     expect(third.stopped).toContain("connect it again");
     expect(server.meter.total).toBe(calls);
     expect(stored()).toHaveLength(0);
+  });
+});
+
+describe("connecting Xero through the OAuth flow", () => {
+  it("sends the admin with state and a PKCE challenge, trades the code with its verifier, and refuses a forged callback", async () => {
+    const server = await xero();
+    const deps = testDeps(database.prisma, { xero: server });
+    const redirectUri = "http://payops.test/dashboard/accounting/callback";
+    const start = startAuthorisation({
+      vendor: "xero",
+      authUrl: `${server.url}/identity/connect/authorize`,
+      clientId: server.clientId,
+      redirectUri,
+    });
+    const consent = await fetch(start.url, { redirect: "manual" });
+    expect(consent.status).toBe(302);
+    const callback = new URL(consent.headers.get("location")!);
+    const input = {
+      vendor: "xero" as const,
+      clientId: server.clientId,
+      clientSecret: server.clientSecret,
+      redirectUri,
+      codeVerifier: start.codeVerifier,
+    };
+
+    await expect(
+      completeAuthorisation(deps, { ...input, expectedState: "another", query: callback.searchParams }),
+    ).rejects.toThrow(/did not start here/);
+    const connection = await completeAuthorisation(deps, {
+      ...input,
+      expectedState: start.state,
+      query: callback.searchParams,
+    });
+    expect(connection.organisationId).toBe(server.tenantId);
+    expect(connection.accountMap).toMatchObject({ "4000": "4000", "6030": "6030" });
+    // A code is good once: replaying the callback is refused.
+    await expect(
+      completeAuthorisation(deps, { ...input, expectedState: start.state, query: callback.searchParams }),
+    ).rejects.toThrow(/refused the authorisation/);
+    expect(server.protocolErrors).toEqual([]);
   });
 });

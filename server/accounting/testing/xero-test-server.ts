@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { currencyExponent } from "../../money";
 import { type VendorLimits, VendorLimitsMeter } from "./vendor-limits-meter";
 import {
@@ -87,11 +88,62 @@ export async function startXeroTestServer(options: XeroTestOptions) {
   const journals: StoredJournal[] = [];
   const protocolErrors: string[] = [];
 
+  const codes = new Map<string, { challenge: string; redirectUri: string }>();
+
+  function authorize(request: VendorRequest): VendorAnswer {
+    const q = request.url.searchParams;
+    const redirectUri = q.get("redirect_uri") ?? "";
+    const problem =
+      q.get("response_type") !== "code"
+        ? "response_type must be code"
+        : q.get("client_id") !== clientId
+          ? "unknown client_id"
+          : !q.get("scope")?.split(" ").includes("offline_access")
+            ? "scope needs offline_access for a refresh token"
+            : !q.get("state")
+              ? "state is required"
+              : q.get("code_challenge_method") !== "S256" || !q.get("code_challenge")
+                ? "PKCE S256 challenge is required"
+                : null;
+    if (problem) {
+      protocolErrors.push(`authorize: ${problem}`);
+      return { status: 400, body: { error: "invalid_request", error_description: problem } };
+    }
+    const code = randomId();
+    codes.set(code, { challenge: q.get("code_challenge")!, redirectUri });
+    const back = new URL(redirectUri);
+    back.searchParams.set("code", code);
+    back.searchParams.set("state", q.get("state")!);
+    return { status: 302, headers: { location: back.toString() }, body: "" };
+  }
+
+  function issue(): VendorAnswer {
+    const refresh = `xero-refresh-${randomId()}`;
+    refreshTokens.add(refresh);
+    const access = `xero-access-${randomId()}`;
+    accessTokens.set(access, Date.now() + 1_800_000);
+    return {
+      status: 200,
+      body: { access_token: access, expires_in: 1800, token_type: "Bearer", refresh_token: refresh },
+    };
+  }
+
   function token(request: VendorRequest): VendorAnswer {
     const credentials = basicCredentials(request.headers.authorization);
     if (credentials?.id !== clientId || credentials.secret !== clientSecret)
       return { status: 400, body: { error: "invalid_client" } };
     const form = new URLSearchParams(request.body);
+    if (form.get("grant_type") === "authorization_code") {
+      const grant = codes.get(form.get("code") ?? "");
+      codes.delete(form.get("code") ?? "");
+      const challenge = createHash("sha256")
+        .update(form.get("code_verifier") ?? "")
+        .digest("base64url");
+      if (!grant || grant.redirectUri !== form.get("redirect_uri") || grant.challenge !== challenge) {
+        return { status: 400, body: { error: "invalid_grant" } };
+      }
+      return issue();
+    }
     if (form.get("grant_type") !== "refresh_token" || !refreshTokens.has(form.get("refresh_token") ?? ""))
       return { status: 400, body: { error: "invalid_grant" } };
     refreshTokens.delete(form.get("refresh_token")!);
@@ -261,6 +313,7 @@ export async function startXeroTestServer(options: XeroTestOptions) {
 
   const server = await startVendorServer(async (request) => {
     if (request.url.pathname === "/connect/token" && request.method === "POST") return token(request);
+    if (request.url.pathname === "/identity/connect/authorize" && request.method === "GET") return authorize(request);
     if (request.url.pathname === "/connections" && request.method === "GET") {
       return {
         status: 200,
