@@ -22,26 +22,33 @@ afterAll(async () => {
   await database?.drop();
 });
 
-function runSync(connectionId: string): { child: ChildProcess; exited: Promise<number | null> } {
+function runSync(connectionId: string, extra: string[] = []) {
+  return runScript("scripts/accounting-sync.ts", ["--connection", connectionId, ...extra]);
+}
+
+function runScript(
+  script: string,
+  args: string[],
+): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
   const root = path.resolve(import.meta.dirname, "../..");
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "--conditions=react-server", "scripts/accounting-sync.ts", "--connection", connectionId],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        ACCOUNTING_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY.toString("hex"),
-        XERO_API_URL: `${xero.url}/api.xro/2.0`,
-        XERO_TOKEN_URL: `${xero.url}/connect/token`,
-        LOG_LEVEL: "error",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", script, ...args], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      ACCOUNTING_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY.toString("hex"),
+      XERO_API_URL: `${xero.url}/api.xro/2.0`,
+      XERO_TOKEN_URL: `${xero.url}/connect/token`,
+      LOG_LEVEL: "error",
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString("utf8");
+  });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited };
+  return { child, exited, output: () => stdout };
 }
 
 describe("a sync killed between the vendor's answer and the commit", () => {
@@ -85,5 +92,43 @@ describe("a sync killed between the vendor's answer and the commit", () => {
     expect(journals.find((j) => first.Narration.includes(j.reference))?.targetId).toBe(first.ManualJournalID);
     expect(xero.meter.breaches).toEqual([]);
     expect(xero.protocolErrors).toEqual([]);
+  }, 120_000);
+});
+
+describe("the command line", () => {
+  it("connects from a refresh token with a --map, and --dry-run prints what would be sent and sends nothing", async () => {
+    const connect = runScript("scripts/accounting-connect.ts", [
+      "xero",
+      "--client-id",
+      xero.clientId,
+      "--client-secret",
+      xero.clientSecret,
+      "--refresh-token",
+      xero.grantRefreshToken(),
+      "--tenant-id",
+      xero.tenantId,
+      "--mode",
+      "per_transaction",
+      "--map",
+      "9999=6010",
+    ]);
+    expect(await connect.exited).toBe(0);
+    const created = JSON.parse(connect.output().trim().split("\n").at(-1)!) as {
+      connectionId: string;
+      accountMap: Record<string, string>;
+    };
+    expect(created.accountMap).toMatchObject({ "4000": "4000", "9999": "6010" });
+    const stored = xero.journals.length;
+    const dry = runSync(created.connectionId, ["--dry-run"]);
+    expect(await dry.exited).toBe(0);
+    const summary = JSON.parse(dry.output().trim().split("\n").at(-1)!) as {
+      sent: number;
+      wouldSend: { payload: { ManualJournals: unknown[] } }[];
+    };
+    expect(summary.sent).toBe(0);
+    expect(summary.wouldSend.length).toBeGreaterThan(10);
+    expect(summary.wouldSend[0]!.payload.ManualJournals).toHaveLength(1);
+    expect(xero.journals).toHaveLength(stored);
+    expect(await database.prisma.accountingJournal.count({ where: { connectionId: created.connectionId } })).toBe(0);
   }, 120_000);
 });

@@ -362,6 +362,12 @@ export async function startXeroTestServer(options: XeroTestOptions) {
     faults,
     journals,
     protocolErrors,
+    /** A refresh token as a fresh consent would give one (tokens rotate, so each is good once). */
+    grantRefreshToken: () => {
+      const refresh = `xero-refresh-${randomId()}`;
+      refreshTokens.add(refresh);
+      return refresh;
+    },
     /** The organisation disconnects the app: refresh tokens are refused and access tokens expire. */
     revoke: () => {
       refreshTokens.clear();
