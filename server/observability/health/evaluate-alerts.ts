@@ -33,10 +33,6 @@ export async function evaluateAlerts(prisma: PrismaClient): Promise<AlertState[]
       exhausted: bigint;
       refunds: bigint;
       refunds_failed: bigint;
-      recent_results: bigint;
-      recent_declined: bigint;
-      baseline_results: bigint;
-      baseline_declined: bigint;
     }[]
   >`
     SELECT
@@ -44,18 +40,32 @@ export async function evaluateAlerts(prisma: PrismaClient): Promise<AlertState[]
          FROM stripe_events WHERE processed_at >= now() - interval '10 minutes' AND outcome <> 'ignored') AS lag_p99,
       (SELECT count(*) FROM job_runs WHERE status = 'exhausted' AND started_at >= now() - interval '15 minutes') AS exhausted,
       (SELECT count(*) FROM refunds WHERE updated_at >= now() - interval '30 minutes' AND status IN ('succeeded', 'pending', 'failed', 'canceled')) AS refunds,
-      (SELECT count(*) FROM refunds WHERE updated_at >= now() - interval '30 minutes' AND status IN ('failed', 'canceled')) AS refunds_failed,
-      (SELECT count(*) FROM payments WHERE created_at >= now() - interval '30 minutes' AND (authorised_at IS NOT NULL OR decline_code IS NOT NULL)) AS recent_results,
-      (SELECT count(*) FROM payments WHERE created_at >= now() - interval '30 minutes' AND authorised_at IS NULL AND decline_code IS NOT NULL) AS recent_declined,
-      (SELECT count(*) FROM payments WHERE created_at >= now() - interval '1 day 30 minutes' AND created_at < now() - interval '30 minutes' AND (authorised_at IS NOT NULL OR decline_code IS NOT NULL)) AS baseline_results,
-      (SELECT count(*) FROM payments WHERE created_at >= now() - interval '1 day 30 minutes' AND created_at < now() - interval '30 minutes' AND authorised_at IS NULL AND decline_code IS NOT NULL) AS baseline_declined`;
+      (SELECT count(*) FROM refunds WHERE updated_at >= now() - interval '30 minutes' AND status IN ('failed', 'canceled')) AS refunds_failed`;
+  // Per currency, as the rule: the last 30 minutes against the day before them.
+  const declines = await prisma.$queryRaw<
+    { currency: string; recent: bigint; recent_declined: bigint; baseline: bigint; baseline_declined: bigint }[]
+  >`
+    SELECT currency,
+      count(*) FILTER (WHERE created_at >= now() - interval '30 minutes') AS recent,
+      count(*) FILTER (WHERE created_at >= now() - interval '30 minutes' AND authorised_at IS NULL) AS recent_declined,
+      count(*) FILTER (WHERE created_at < now() - interval '30 minutes') AS baseline,
+      count(*) FILTER (WHERE created_at < now() - interval '30 minutes' AND authorised_at IS NULL) AS baseline_declined
+    FROM payments
+    WHERE created_at >= now() - interval '1 day 30 minutes' AND (authorised_at IS NOT NULL OR decline_code IS NOT NULL)
+    GROUP BY currency`;
   const deadLetters = backlog.deadLetters.stripeEvents + backlog.deadLetters.outboxEffects;
   const refunds = Number(row?.refunds ?? 0);
   const refundFailureRate = refunds === 0 ? 0 : Number(row?.refunds_failed ?? 0) / refunds;
-  const recent = Number(row?.recent_results ?? 0);
-  const recentDeclineRate = recent === 0 ? 0 : Number(row?.recent_declined ?? 0) / recent;
-  const baseline = Number(row?.baseline_results ?? 0);
-  const baselineDeclineRate = baseline === 0 ? 0 : Number(row?.baseline_declined ?? 0) / baseline;
+  const ratio = (part: bigint, whole: bigint) => (whole === 0n ? 0 : Number(part) / Number(whole));
+  const jumps = declines.map((currency) => {
+    const recentRate = ratio(currency.recent_declined, currency.recent);
+    const firing =
+      recentRate > 2 * ratio(currency.baseline_declined, currency.baseline) &&
+      recentRate > 0.1 &&
+      Number(currency.recent) >= 20;
+    return { firing, recentRate };
+  });
+  const worstDeclineRate = Math.max(0, ...jumps.map((jump) => jump.recentRate));
   const deadline = backlog.disputeEvidenceDeadlineSeconds;
   const lag = row?.lag_p99 ?? 0;
   const judged = (alert: AlertName, firing: boolean, value: number): AlertState => ({
@@ -71,8 +81,8 @@ export async function evaluateAlerts(prisma: PrismaClient): Promise<AlertState[]
     judged("PayopsRefundFailureRate", refundFailureRate > 0.2 && refunds >= 5, refundFailureRate),
     judged(
       "PayopsCheckoutDeclineRateJump",
-      recentDeclineRate > 2 * baselineDeclineRate && recentDeclineRate > 0.1 && recent >= 20,
-      recentDeclineRate,
+      jumps.some((jump) => jump.firing),
+      worstDeclineRate,
     ),
     judged("PayopsDisputeDeadlineNear", deadline !== null && deadline < 48 * 3_600, deadline ?? 0),
     { alert: "PayopsStripeApiErrorRate", state: "unknown", value: null },

@@ -126,4 +126,30 @@ describe("the Health page's figures", () => {
     expect(alerts.series).toHaveLength(30);
     expect(alerts.alerts.find((alert) => alert.alert === "PayopsInboxBacklogStale")?.state).toBe("firing");
   });
+
+  it("judge the decline-rate alert per currency: 20 GBP payments, mostly declined, against a quiet day", async () => {
+    const judge = async () =>
+      (await readHealthOverview(database.prisma, "day")).alerts.find(
+        (alert) => alert.alert === "PayopsCheckoutDeclineRateJump",
+      );
+    const record = async (index: number, declined: boolean) => {
+      const order = await createPendingOrder(database.prisma, 1_000, "GBP");
+      await database.prisma.payment.create({
+        data: {
+          orderId: order.id,
+          stripePaymentIntentId: `pi_health_gbp_${index}`,
+          status: declined ? "requires_payment_method" : "succeeded",
+          currency: "GBP",
+          amountMinor: 1_000,
+          declineCode: declined ? "insufficient_funds" : null,
+          authorisedAt: declined ? null : new Date(),
+        },
+      });
+    };
+    for (let index = 0; index < 19; index += 1) await record(index, index % 2 === 0);
+    // 19 results: below the rule's floor of 20, so nothing fires yet.
+    expect(await judge()).toMatchObject({ state: "quiet" });
+    await record(19, true);
+    expect(await judge()).toMatchObject({ state: "firing", value: 11 / 20 });
+  });
 });
