@@ -76,7 +76,10 @@ test("a risk analyst reads orders but not the audit log or staff", async ({ page
   await expect(page.getByRole("link", { name: "Orders" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Audit log" })).toHaveCount(0);
   await page.goto("/dashboard/staff");
-  await expect(page.getByRole("status")).toContainText("users.manage");
+  const forbidden = page.getByRole("status");
+  await expect(forbidden).toContainText("The staff page is not open to your role (Risk analyst).");
+  await expect(forbidden).toContainText("add staff and change their roles: Admin.");
+  await expect(forbidden).not.toContainText("users.manage");
 });
 
 test("finance sees sign-ins in the audit log and exports it as CSV", async ({ page }) => {

@@ -64,14 +64,21 @@ test("a declined card shows the reason and a second card succeeds on the same or
 });
 
 test("a 3-D Secure card that passes ends Paid", async ({ page }) => {
+  // Neither the shop nor the sandbox's challenge page asks for an icon that is not there.
+  const missing: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() === 404) missing.push(response.url());
+  });
   const email = uniqueEmail("three-ds-pass");
   await startCheckout(page, { email, lines: [["linen-tea-towel", 1]] });
   await continueToPayment(page);
   await payByCard(page, CARDS.threeDSecure);
 
+  await expect(page.locator("strong")).toHaveText(/^\$\d+\.\d{2}$/);
   await page.getByRole("button", { name: "Complete authentication" }).click();
   await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{32}\?/);
   await expectOrderStatus(page, "Paid");
+  expect(missing).toEqual([]);
 });
 
 test("a 3-D Secure card that fails ends payment_failed with a retry on the same order", async ({ page }) => {

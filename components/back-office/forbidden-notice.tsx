@@ -1,11 +1,21 @@
 import { Notice } from "@/components/ui/notice";
-import { permissionLabel } from "@/server/auth/permission-labels";
 import type { Permission } from "@/server/auth/permissions";
+import { PERMISSION_LABELS, roleLabel, rolesWithPermission } from "@/server/labels/staff-access-labels";
 
-export function ForbiddenNotice({ permission }: { permission: Permission }) {
+/**
+ * What a member sees on a page their role does not open: which page, what it is for, which roles
+ * have it and who can change that. Never the permission key.
+ */
+export function ForbiddenNotice({ page, permission, role }: { page: string; permission: Permission; role: string }) {
   return (
     <Notice tone="warning">
-      Your role does not include {permissionLabel(permission)}. Ask an admin if you need this page.
+      <p className="font-medium">
+        {page} is not open to your role ({roleLabel(role)}).
+      </p>
+      <p>
+        It is for people who {PERMISSION_LABELS[permission]}: {rolesWithPermission(permission)}. An admin can change
+        your role on the Staff page.
+      </p>
     </Notice>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS } from "../audit/audit-actions";
+import { PERMISSIONS, type Permission, STAFF_ROLES } from "../auth/permissions";
 import { DISPUTE_STATUSES } from "../disputes/dispute-status";
 import { ORDER_STATES } from "../orders/order-states";
 import { REFUND_REASON_CODES, REFUND_STATUSES } from "../refunds/refund-status";
@@ -7,6 +8,7 @@ import { HANDLED_EVENT_TYPES } from "../webhooks/handled-event-types";
 import { customerOrderStatusLabel } from "./customer-labels";
 import { ALERT_LABELS, alertLabel, declineCodeLabel } from "./health-labels";
 import { inWords } from "./in-words";
+import { PERMISSION_LABELS, roleLabel, rolesWithPermission } from "./staff-access-labels";
 import { auditActionLabel, orderChangeCauseLabel, stripeEventLabel } from "./staff-event-labels";
 import {
   disputeStatusLabel,
@@ -75,5 +77,16 @@ describe("labels", () => {
     expect(declineCodeLabel("insufficient_funds")).toBe("Insufficient funds");
     expect(declineCodeLabel("payment_intent_authentication_failure")).not.toMatch(RAW);
     expect(declineCodeLabel("some_new_code")).toBe("Some new code");
+  });
+
+  it("says who holds each permission in words, never its key", () => {
+    for (const permission of Object.keys(PERMISSIONS) as Permission[]) {
+      expect(PERMISSION_LABELS[permission]).not.toMatch(/\w\.\w|_/);
+      expect(rolesWithPermission(permission)).not.toMatch(/\w\.\w|_/);
+    }
+    for (const role of STAFF_ROLES) expect(roleLabel(role)).toMatch(/^[A-Z]/);
+    expect(rolesWithPermission("audit.read")).toBe("Admin and Finance");
+    expect(rolesWithPermission("orders.read")).toBe("Admin, Support, Finance and Risk analyst");
+    expect(rolesWithPermission("users.manage")).toBe("Admin");
   });
 });

@@ -7,6 +7,7 @@ import { SkipLink } from "@/components/ui/skip-link";
 import { type Permission, roleHasPermission } from "@/server/auth/permissions";
 import { resolveStaffSession } from "@/server/auth/staff-session";
 import { merchantDateFormat } from "@/server/formatting/merchant-date-format";
+import { roleLabel } from "@/server/labels/staff-access-labels";
 
 const NAV: (NavItem & { permission: Permission })[] = [
   { href: "/dashboard", label: "Overview", permission: "orders.read" },
@@ -41,7 +42,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </div>
           <div className="flex items-center gap-3 text-sm text-stone-700">
             <span>
-              {staff.name} · <span className="font-medium">{staff.role}</span>
+              {staff.name} · <span className="font-medium">{roleLabel(staff.role)}</span>
             </span>
             <SignOutButtons />
           </div>

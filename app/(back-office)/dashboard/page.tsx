@@ -26,8 +26,8 @@ const VOLUME_COLUMNS: TableColumn<VolumeRow>[] = [
 ];
 
 export default async function OverviewPage() {
-  const { allowed } = await requireStaffPage("/dashboard", "orders.read");
-  if (!allowed) return <ForbiddenNotice permission="orders.read" />;
+  const { staff, allowed } = await requireStaffPage("/dashboard", "orders.read");
+  if (!allowed) return <ForbiddenNotice page="The overview" permission="orders.read" role={staff.role} />;
   const api = await serverCaller(await headers());
   const [overview, failedRefunds] = await Promise.all([api.orders.overview(), api.refunds.failed()]);
   const { openDisputes } = overview;

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Notice } from "@/components/ui/notice";
+import { rolesWithPermission } from "@/server/labels/staff-access-labels";
 import { disputeStatusLabel } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money/format-money";
 import { RefundForm } from "./refund-form";
@@ -92,7 +93,8 @@ export function RefundPanel({ orderId, canRequest }: { orderId: string; canReque
       ) : null}
       {!canRequest ? (
         <p className="text-sm text-stone-700" data-testid="refunds-forbidden">
-          Refund actions are forbidden for your role (they need <code>refunds.request</code>).
+          Only {rolesWithPermission("refunds.request")} can request refunds. An admin can change your role on the Staff
+          page.
         </p>
       ) : null}
       <RefundList

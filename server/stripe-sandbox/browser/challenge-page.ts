@@ -1,12 +1,17 @@
 import type Stripe from "stripe";
+import { formatMoney } from "../../money/format-money";
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Integer minor units through the currency's own exponent: ¥5,000 stays ¥5,000, not 50.00 JPY. */
 function formatAmount(intent: Stripe.PaymentIntent): string {
-  return `${(intent.amount / 100).toFixed(2)} ${intent.currency.toUpperCase()}`;
+  return formatMoney(intent.amount, intent.currency);
 }
+
+// The sandbox serves no favicon: an empty inline one keeps browsers from asking for /favicon.ico.
+const NO_FAVICON = '<link rel="icon" href="data:,">';
 
 /** Stripe's 3-D Secure test page, server-rendered: two labelled buttons, no script. */
 export function challengePage(intent: Stripe.PaymentIntent): string {
@@ -23,6 +28,7 @@ export function challengePage(intent: Stripe.PaymentIntent): string {
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
+    ${NO_FAVICON}
     <title>3D Secure authentication (sandbox)</title>
     <style>
       body { font-family: system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem; color: #1a1a1a; }
@@ -45,7 +51,7 @@ export function challengePage(intent: Stripe.PaymentIntent): string {
 
 export function messagePage(title: string, message: string): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<html lang="en"><head><meta charset="utf-8">${NO_FAVICON}<title>${escapeHtml(title)}</title></head>
 <body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></main></body></html>`;
 }
 

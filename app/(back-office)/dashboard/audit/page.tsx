@@ -6,8 +6,8 @@ import { requireStaffPage } from "../../back-office-access";
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage() {
-  const { allowed } = await requireStaffPage("/dashboard/audit", "audit.read");
-  if (!allowed) return <ForbiddenNotice permission="audit.read" />;
+  const { staff, allowed } = await requireStaffPage("/dashboard/audit", "audit.read");
+  if (!allowed) return <ForbiddenNotice page="The audit log" permission="audit.read" role={staff.role} />;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-stone-900">Audit log</h1>

@@ -16,8 +16,8 @@ const FILTERS: { value: DisputeListFilter; label: string }[] = [
 ];
 
 export default async function DisputesPage({ searchParams }: { searchParams: Promise<{ filter?: string }> }) {
-  const { allowed } = await requireStaffPage("/dashboard/disputes", "orders.read");
-  if (!allowed) return <ForbiddenNotice permission="orders.read" />;
+  const { staff, allowed } = await requireStaffPage("/dashboard/disputes", "orders.read");
+  if (!allowed) return <ForbiddenNotice page="Disputes" permission="orders.read" role={staff.role} />;
   const requested = (await searchParams).filter;
   const filter = FILTERS.find((option) => option.value === requested)?.value ?? "open";
   const disputes = await (await serverCaller(await headers())).disputes.list({ filter });

@@ -19,8 +19,8 @@ const WINDOWS = [
 ] as const;
 
 export default async function HealthPage({ searchParams }: { searchParams: Promise<{ window?: string }> }) {
-  const { allowed } = await requireStaffPage("/dashboard/health", "health.read");
-  if (!allowed) return <ForbiddenNotice permission="health.read" />;
+  const { staff, allowed } = await requireStaffPage("/dashboard/health", "health.read");
+  if (!allowed) return <ForbiddenNotice page="The health page" permission="health.read" role={staff.role} />;
   const window = (await searchParams).window === "month" ? "month" : "day";
   const api = await serverCaller(await headers());
   const overview = await api.health.overview({ window });

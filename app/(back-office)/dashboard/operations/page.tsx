@@ -7,8 +7,8 @@ import { requireStaffPage } from "../../back-office-access";
 export const metadata: Metadata = { title: "Operations" };
 
 export default async function OperationsPage() {
-  const { allowed } = await requireStaffPage("/dashboard/operations", "operations.manage");
-  if (!allowed) return <ForbiddenNotice permission="operations.manage" />;
+  const { staff, allowed } = await requireStaffPage("/dashboard/operations", "operations.manage");
+  if (!allowed) return <ForbiddenNotice page="The operations page" permission="operations.manage" role={staff.role} />;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-stone-900">Operations</h1>

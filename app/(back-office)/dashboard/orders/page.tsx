@@ -17,8 +17,8 @@ export default async function OrdersPage({
     for (const item of [value ?? []].flat()) query.append(key, item);
   }
   const returnTo = query.size ? `/dashboard/orders?${query}` : "/dashboard/orders";
-  const { allowed } = await requireStaffPage(returnTo, "orders.read");
-  if (!allowed) return <ForbiddenNotice permission="orders.read" />;
+  const { staff, allowed } = await requireStaffPage(returnTo, "orders.read");
+  if (!allowed) return <ForbiddenNotice page="Orders" permission="orders.read" role={staff.role} />;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-stone-900">Orders</h1>

@@ -12,8 +12,8 @@ import { requireStaffPage } from "../../back-office-access";
 export const metadata: Metadata = { title: "Reconciliation" };
 
 export default async function ReconciliationPage() {
-  const { allowed } = await requireStaffPage("/dashboard/reconciliation", "reconciliation.read");
-  if (!allowed) return <ForbiddenNotice permission="reconciliation.read" />;
+  const { staff, allowed } = await requireStaffPage("/dashboard/reconciliation", "reconciliation.read");
+  if (!allowed) return <ForbiddenNotice page="Reconciliation" permission="reconciliation.read" role={staff.role} />;
   const overview = await (await serverCaller(await headers())).reconciliation.overview();
   return (
     <div className="space-y-6">

@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Staff" };
 
 export default async function StaffPage() {
   const { staff, allowed } = await requireStaffPage("/dashboard/staff", "users.manage");
-  if (!allowed) return <ForbiddenNotice permission="users.manage" />;
+  if (!allowed) return <ForbiddenNotice page="The staff page" permission="users.manage" role={staff.role} />;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-stone-900">Staff</h1>

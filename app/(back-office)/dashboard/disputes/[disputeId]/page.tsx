@@ -20,7 +20,7 @@ export default async function DisputePage({ params }: { params: Promise<{ disput
     `/dashboard/disputes/${encodeURIComponent(disputeId)}`,
     "orders.read",
   );
-  if (!allowed) return <ForbiddenNotice permission="orders.read" />;
+  if (!allowed) return <ForbiddenNotice page="This dispute" permission="orders.read" role={staff.role} />;
   const { dispute, evidence, readOnly, timeLeftMs } = await orNotFound(
     (await serverCaller(await headers())).disputes.detail({ disputeId }),
   );

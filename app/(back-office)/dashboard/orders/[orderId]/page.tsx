@@ -28,7 +28,7 @@ export const metadata: Metadata = { title: "Order" };
 export default async function OrderDetailPage({ params }: { params: Promise<{ orderId: string }> }) {
   const { orderId } = await params;
   const { staff, allowed } = await requireStaffPage(`/dashboard/orders/${encodeURIComponent(orderId)}`, "orders.read");
-  if (!allowed) return <ForbiddenNotice permission="orders.read" />;
+  if (!allowed) return <ForbiddenNotice page="This order" permission="orders.read" role={staff.role} />;
   const { order, customer, items, payments, timeline, refunds, disputes, ledgerLines } = await orNotFound(
     (await serverCaller(await headers())).orders.detail({ orderId }),
   );

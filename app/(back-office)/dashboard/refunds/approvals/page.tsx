@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Refund approvals" };
 
 export default async function RefundApprovalsPage() {
   const { staff, allowed } = await requireStaffPage("/dashboard/refunds/approvals", "refunds.approve");
-  if (!allowed) return <ForbiddenNotice permission="refunds.approve" />;
+  if (!allowed) return <ForbiddenNotice page="Refund approvals" permission="refunds.approve" role={staff.role} />;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-stone-900">Refund approvals</h1>
