@@ -83,6 +83,14 @@ test("a dispute from the dispute test card is answered from the form, and losing
   expect(ledger.map((entry) => entry.kind)).toContain("dispute_funds_withdrawn");
 
   await page.goto(`/dashboard/orders/${orderId}`);
+  // The payment in words, with its card, the 3-D Secure result and a link to the Stripe Dashboard (test mode).
+  const payments = page.getByTestId("payments-table");
+  await expect(payments).toContainText("Visa •••• 0259");
+  await expect(payments).toContainText("Not asked");
+  await expect(payments.getByRole("link", { name: /in the Stripe Dashboard/ })).toHaveAttribute(
+    "href",
+    /^https:\/\/dashboard\.stripe\.com\/test\/payments\/pi_/,
+  );
   await expect(page.getByRole("region", { name: "Disputes" })).toContainText("Lost");
   const timeline = page.getByRole("region", { name: "Timeline" });
   await expect(timeline).toContainText("Disputed → Dispute lost");

@@ -56,6 +56,10 @@ test("a refund above the threshold waits for finance; the requester cannot appro
   await refunds.getByLabel("Everything left").check();
   await refunds.getByRole("button", { name: "Request refund" }).click();
   await expect(refunds).toContainText("$128.00 · Awaiting approval");
+  // The requester learns why it waits and who decides.
+  const note = refunds.getByTestId("refund-approval-note");
+  await expect(note).toContainText("would pass $100.00");
+  await expect(note).toContainText("Admin and Finance can approve or reject it");
 
   await page.getByRole("link", { name: "Refund approvals" }).click();
   const item = page.getByTestId("approval-item").filter({ hasText: email });
@@ -84,6 +88,12 @@ test("a refund above the threshold waits for finance; the requester cannot appro
     [orderId],
   );
   expect(audit.map((row) => row.action)).toEqual(["refund.requested", "refund.approved"]);
+
+  // After the decision the order page says who approved it.
+  await page.goto(`/dashboard/orders/${orderId}`);
+  await expect(page.getByRole("region", { name: "Refunds" }).getByTestId("refund-decision")).toContainText(
+    "Approved by Fay Finance on",
+  );
 });
 
 test("a risk analyst gets forbidden on refund actions", async ({ browser, page }) => {

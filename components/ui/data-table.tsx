@@ -21,16 +21,17 @@ type Density = "page" | "inset";
 const STYLE: Record<Density, { head: string; header: string; row: string; cell: string; note: string }> = {
   page: {
     head: "bg-stone-50",
-    header: "px-3 py-2 font-medium",
+    header: "px-3 py-2 font-medium whitespace-nowrap",
     row: "border-t border-stone-100 align-top hover:bg-stone-50",
     cell: "px-3 py-2",
     note: "px-3 py-6 text-center text-stone-700",
   },
   inset: {
     head: "",
-    header: "py-1 pr-3 font-medium last:pr-0",
+    // Padding on both sides: a right-aligned amount never runs into the text column after it.
+    header: "px-3 py-1 font-medium whitespace-nowrap first:pl-0 last:pr-0",
     row: "border-t border-stone-100 align-top",
-    cell: "py-1 pr-3 last:pr-0",
+    cell: "px-3 py-1 first:pl-0 last:pr-0",
     note: "py-2 text-stone-700",
   },
 };

@@ -16,6 +16,8 @@ export type OrderRefundSummary = {
   reason: string | null;
   requestedBy: string | null;
   createdAt: Date;
+  /** Who approved or rejected it, when and why; null while undecided or for one that needed no approval. */
+  decision: { outcome: "approved" | "rejected"; by: string; at: Date | null; note: string | null } | null;
 };
 
 export type OrderDisputeSummary = {
@@ -48,6 +50,11 @@ export async function loadOrderRefunds(prisma: PrismaClient, orderId: string): P
     reason: [refundReasonLabel(refund.reasonCode), refund.note, refund.failureReason].filter(Boolean).join(" — "),
     requestedBy: refund.requestedByName,
     createdAt: refund.createdAt,
+    decision: refund.approvedByName
+      ? { outcome: "approved", by: refund.approvedByName, at: refund.decidedAt, note: refund.decisionNote }
+      : refund.rejectedByName
+        ? { outcome: "rejected", by: refund.rejectedByName, at: refund.decidedAt, note: refund.decisionNote }
+        : null,
   }));
 }
 

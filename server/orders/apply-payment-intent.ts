@@ -67,6 +67,22 @@ export async function applyPaymentIntentInTransaction(
   return result;
 }
 
+/**
+ * What the customer paid with, from the latest charge when the PaymentIntent came with it expanded
+ * (the webhook and return-page paths retrieve it so); nothing otherwise, so a bare snapshot never
+ * erases what an expanded one recorded.
+ */
+function cardDetails(paymentIntent: Stripe.PaymentIntent) {
+  const charge = paymentIntent.latest_charge;
+  const card = charge && typeof charge === "object" ? charge.payment_method_details?.card : null;
+  if (!card) return {};
+  return {
+    cardBrand: card.brand ?? null,
+    cardLast4: card.last4 ?? null,
+    threeDSecureResult: card.three_d_secure?.result ?? null,
+  };
+}
+
 function chargeId(paymentIntent: Stripe.PaymentIntent): string | null {
   return idOf(paymentIntent.latest_charge);
 }
@@ -84,6 +100,7 @@ async function upsertPayment(
     captureMethod: paymentIntent.capture_method,
     latestChargeId: chargeId(paymentIntent),
     lastPaymentError: paymentIntent.last_payment_error?.message ?? null,
+    ...cardDetails(paymentIntent),
   };
   const existing = await tx.payment.findUnique({
     where: { stripePaymentIntentId: paymentIntent.id },

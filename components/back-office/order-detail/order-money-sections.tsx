@@ -1,5 +1,6 @@
 import { DataTable, type TableColumn } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
+import { rolesWithPermission } from "@/server/labels/staff-access-labels";
 import { disputeReasonLabel, disputeStatusLabel, refundStatusLabel } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money";
 import type {
@@ -15,7 +16,41 @@ import { DetailSection, EmptyNote } from "./detail-section";
  * server/orders-workspace/order-detail-sections.ts; actions on them (request or approve a refund,
  * answer a dispute) go in the `actions` slot, each behind its own permission.
  */
-export function RefundsSection({ refunds, actions }: { refunds: OrderRefundSummary[]; actions?: React.ReactNode }) {
+/** Why a refund waits, and who may decide it: the requester would otherwise read only "Awaiting approval". */
+function AwaitingApprovalNote({ refund, thresholdMinor }: { refund: OrderRefundSummary; thresholdMinor: number }) {
+  return (
+    <p className="text-sm text-amber-900" data-testid="refund-approval-note">
+      It waits for approval because refunds on this payment without approval would pass{" "}
+      {formatMoney(thresholdMinor, refund.currency)}. {rolesWithPermission("refunds.approve")} can approve or reject it
+      on the Refund approvals page, except the person who asked for it.
+    </p>
+  );
+}
+
+function RefundDecision({ decision }: { decision: NonNullable<OrderRefundSummary["decision"]> }) {
+  return (
+    <p className="text-sm text-stone-700" data-testid="refund-decision">
+      {decision.outcome === "approved" ? "Approved" : "Rejected"} by {decision.by}
+      {decision.at ? (
+        <>
+          {" "}
+          on <DateTime value={decision.at} />
+        </>
+      ) : null}
+      {decision.note ? `: ${decision.note}` : null}
+    </p>
+  );
+}
+
+export function RefundsSection({
+  refunds,
+  actions,
+  approvalThresholdMinor,
+}: {
+  refunds: OrderRefundSummary[];
+  actions?: React.ReactNode;
+  approvalThresholdMinor: number;
+}) {
   return (
     <DetailSection id="refunds-heading" title="Refunds">
       {actions}
@@ -29,6 +64,10 @@ export function RefundsSection({ refunds, actions }: { refunds: OrderRefundSumma
               <DateTime value={refund.createdAt} />
               {refund.reason ? ` · ${refund.reason}` : ""}
               {refund.requestedBy ? ` · ${refund.requestedBy}` : ""}
+              {refund.status === "awaiting_approval" ? (
+                <AwaitingApprovalNote refund={refund} thresholdMinor={approvalThresholdMinor} />
+              ) : null}
+              {refund.decision ? <RefundDecision decision={refund.decision} /> : null}
             </li>
           ))}
         </ul>

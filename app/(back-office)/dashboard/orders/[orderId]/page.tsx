@@ -20,6 +20,7 @@ import { serverEnv } from "@/server/env";
 import { formatAddressLines } from "@/server/formatting/format-address";
 import { staffOrderStatusLabel } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money";
+import { configuredStripeMode } from "@/server/stripe/stripe-mode";
 import { requireStaffPage } from "../../../back-office-access";
 import { orNotFound } from "../../../or-not-found";
 
@@ -70,12 +71,13 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
         </DetailSection>
       </div>
       <DetailSection id="payments-heading" title="Payments and attempts">
-        <PaymentAttemptsTable payments={payments} />
+        <PaymentAttemptsTable payments={payments} mode={configuredStripeMode()} />
       </DetailSection>
       <OrderTimeline entries={timeline} traceUrlTemplate={serverEnv().TRACE_URL_TEMPLATE} />
       <div className="grid gap-4 lg:grid-cols-2">
         <RefundsSection
           refunds={refunds}
+          approvalThresholdMinor={serverEnv().REFUND_APPROVAL_THRESHOLD_MINOR}
           actions={<RefundPanel orderId={order.id} canRequest={roleHasPermission(staff.role, "refunds.request")} />}
         />
         <DisputesSection disputes={disputes} actions={<OrderDisputeLinks disputes={disputes} />} />
