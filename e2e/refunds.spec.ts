@@ -94,6 +94,15 @@ test("a refund above the threshold waits for finance; the requester cannot appro
   await expect(page.getByRole("region", { name: "Refunds" }).getByTestId("refund-decision")).toContainText(
     "Approved by Fay Finance on",
   );
+
+  // The audit log tells the approval as a change in words, its subject linked to the order.
+  await page.goto("/dashboard/audit");
+  const approval = page
+    .getByRole("row")
+    .filter({ has: page.locator(`a[href="/dashboard/orders/${orderId}"]`) })
+    .filter({ hasText: "Refund approved" });
+  await expect(approval).toContainText("Status: Awaiting approval → Sending to Stripe");
+  await expect(approval).not.toContainText(/awaiting_approval|approvedById/, { useInnerText: true });
 });
 
 test("a risk analyst gets forbidden on refund actions", async ({ browser, page }) => {

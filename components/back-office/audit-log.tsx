@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
+import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
@@ -10,21 +11,80 @@ import { Notice } from "@/components/ui/notice";
 import { AUDIT_ACTIONS } from "@/server/audit/audit-actions";
 import type { AuditFilters } from "@/server/audit/audit-filters";
 import type { AuditEntry } from "@/server/audit/list-audit-entries";
+import { auditReasonInWords, describeAuditChange } from "@/server/labels/describe-audit-change";
 import { auditActionLabel } from "@/server/labels/staff-event-labels";
+import { shortId } from "./format";
 import { moneyColumn } from "./money-column";
 
 const field = "mt-1 block h-10 w-full rounded-lg border border-stone-300 bg-white px-2 text-sm";
+
+const SUBJECT_NOUNS: Record<string, string> = {
+  order: "Order",
+  refund: "Refund",
+  dispute: "Dispute",
+  staff_user: "Staff member",
+  security_settings: "Security settings",
+};
+
+/** Where a subject's page is: refunds show on their order's page, staff on the Staff page. */
+function subjectHref(entry: AuditEntry): string | null {
+  if (entry.subjectType === "order") return `/dashboard/orders/${entry.subjectId}`;
+  if (entry.subjectType === "refund" && entry.subjectOrderId) return `/dashboard/orders/${entry.subjectOrderId}`;
+  if (entry.subjectType === "dispute") return `/dashboard/disputes/${entry.subjectId}`;
+  if (entry.subjectType === "staff_user") return "/dashboard/staff";
+  return null;
+}
+
+function AuditSubject({ entry }: { entry: AuditEntry }) {
+  const noun = SUBJECT_NOUNS[entry.subjectType] ?? entry.subjectType;
+  const text =
+    entry.subjectType === "staff_user" || entry.subjectType === "security_settings"
+      ? noun
+      : `${noun} ${shortId(entry.subjectId)}`;
+  const href = subjectHref(entry);
+  return href ? (
+    <Link className="text-emerald-800 underline" href={href}>
+      {text}
+    </Link>
+  ) : (
+    text
+  );
+}
+
+/** Before → after as a list of changed fields in words; the raw JSON behind "Details" (the CSV has it too). */
+function AuditChange({ entry }: { entry: AuditEntry }) {
+  if (!entry.before && !entry.after) return "—";
+  const lines = describeAuditChange(entry);
+  return (
+    <>
+      <ul className="space-y-0.5">
+        {lines.map((line) => (
+          <li key={line.field}>
+            <span className="text-stone-700">{line.field}:</span>{" "}
+            {line.before !== null ? (
+              <>
+                <del className="text-stone-700">{line.before}</del> →{" "}
+              </>
+            ) : null}
+            <ins className="no-underline font-medium">{line.after ?? "removed"}</ins>
+          </li>
+        ))}
+      </ul>
+      <details className="text-xs text-stone-700">
+        <summary className="cursor-pointer">Details</summary>
+        <code className="break-all">
+          {JSON.stringify(entry.before)} → {JSON.stringify(entry.after)}
+        </code>
+      </details>
+    </>
+  );
+}
 
 const AUDIT_COLUMNS: TableColumn<AuditEntry>[] = [
   { id: "when", header: "When", className: "whitespace-nowrap", cell: (entry) => <DateTime value={entry.createdAt} /> },
   { id: "who", header: "Who", cell: (entry) => entry.actorEmail ?? entry.actorKind },
   { id: "action", header: "Action", cell: (entry) => auditActionLabel(entry.action) },
-  {
-    id: "subject",
-    header: "Subject",
-    className: "font-mono text-xs",
-    cell: (entry) => `${entry.subjectType} ${entry.subjectId}`,
-  },
+  { id: "subject", header: "Subject", cell: (entry) => <AuditSubject entry={entry} /> },
   moneyColumn(
     "amount",
     "Amount",
@@ -32,14 +92,8 @@ const AUDIT_COLUMNS: TableColumn<AuditEntry>[] = [
       entry.amountMinor !== null && entry.currency ? { minor: entry.amountMinor, currency: entry.currency } : null,
     "—",
   ),
-  { id: "reason", header: "Reason", cell: (entry) => entry.reason ?? "—" },
-  {
-    id: "change",
-    header: "Before → after",
-    className: "font-mono text-xs",
-    cell: (entry) =>
-      entry.before || entry.after ? `${JSON.stringify(entry.before)} → ${JSON.stringify(entry.after)}` : "—",
-  },
+  { id: "reason", header: "Reason", cell: (entry) => auditReasonInWords(entry.action, entry.reason) ?? "—" },
+  { id: "change", header: "Change", cell: (entry) => <AuditChange entry={entry} /> },
 ];
 
 function download(filename: string, csv: string) {

@@ -25,6 +25,7 @@ describe("audit CSV", () => {
       reason: "damaged, customer sent photos",
       before: { status: "pending" },
       after: { status: "approved" },
+      subjectOrderId: "4c5a…",
     });
     expect(row).toBe(
       "2026-11-28T09:30:00.000Z,staff,fay@payops.test,refund.approved,refund,re_1,4800,4800,JPY," +

@@ -17,6 +17,8 @@ export type AuditEntry = {
   reason: string | null;
   before: unknown;
   after: unknown;
+  /** The order a refund belongs to, so the screen can link the subject to a page. */
+  subjectOrderId: string | null;
 };
 
 const DAY_MS = 86_400_000;
@@ -50,8 +52,27 @@ const SELECT = {
 
 type Row = Prisma.AuditLogGetPayload<{ select: typeof SELECT }>;
 
-function toEntry({ actor, ...row }: Row): AuditEntry {
-  return { ...row, actorEmail: actor?.email ?? null, actorName: actor?.name ?? null };
+function toEntry({ actor, ...row }: Row, orderOfRefund: Map<string, string>): AuditEntry {
+  return {
+    ...row,
+    actorEmail: actor?.email ?? null,
+    actorName: actor?.name ?? null,
+    subjectOrderId: row.subjectType === "refund" ? (orderOfRefund.get(row.subjectId) ?? null) : null,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Refund subjects have no page of their own: their order's page shows them. One query per page of entries. */
+async function ordersOfRefunds(prisma: PrismaClient, rows: Row[]): Promise<Map<string, string>> {
+  const ids = [
+    ...new Set(
+      rows.filter((row) => row.subjectType === "refund" && UUID.test(row.subjectId)).map((row) => row.subjectId),
+    ),
+  ];
+  if (ids.length === 0) return new Map();
+  const refunds = await prisma.refund.findMany({ where: { id: { in: ids } }, select: { id: true, orderId: true } });
+  return new Map(refunds.map((refund) => [refund.id, refund.orderId]));
 }
 
 /** Newest first, keyset-paginated on (created_at, id) so deep pages cost what the first one does. */
@@ -76,8 +97,9 @@ export async function listAuditEntries(
   });
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
+  const orderOfRefund = await ordersOfRefunds(prisma, page);
   return {
-    entries: page.map(toEntry),
+    entries: page.map((row) => toEntry(row, orderOfRefund)),
     nextCursor:
       rows.length > options.limit && last ? encodeCursor({ value: last.createdAt.toISOString(), id: last.id }) : null,
   };

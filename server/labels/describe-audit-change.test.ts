@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { auditReasonInWords, describeAuditChange } from "./describe-audit-change";
+
+describe("describeAuditChange", () => {
+  it("writes a refund approval as a status change in words, without ids", () => {
+    expect(
+      describeAuditChange({
+        action: "refund.approved",
+        currency: "USD",
+        before: { status: "awaiting_approval", requestedById: "7d1c…" },
+        after: { status: "issuing", approvedById: "9f2e…" },
+      }),
+    ).toEqual([{ field: "Status", before: "Awaiting approval", after: "Sending to Stripe" }]);
+  });
+
+  it("shows amounts in the entry's currency (JPY without decimals) and only what changed", () => {
+    expect(
+      describeAuditChange({
+        action: "refund.requested",
+        currency: "JPY",
+        before: { orderId: "o1", refundableMinor: 5000 },
+        after: { status: "pending", refundableMinor: 3000, lines: [] },
+      }),
+    ).toEqual([
+      { field: "Left to refund", before: "¥5,000", after: "¥3,000" },
+      { field: "Status", before: null, after: "Pending" },
+      { field: "Lines refunded", before: null, after: "none" },
+    ]);
+  });
+
+  it("names roles and dispute statuses by their labels", () => {
+    expect(
+      describeAuditChange({
+        action: "staff.role_changed",
+        currency: null,
+        before: { role: "risk" },
+        after: { role: "admin" },
+      }),
+    ).toEqual([{ field: "Role", before: "Risk analyst", after: "Admin" }]);
+    expect(
+      describeAuditChange({
+        action: "dispute.evidence_submitted",
+        currency: "EUR",
+        before: { status: "needs_response", submitted: false },
+        after: { status: "under_review", submitted: true },
+      }),
+    ).toEqual([
+      { field: "Status", before: "Needs a response", after: "Under review by the bank" },
+      { field: "Evidence submitted", before: "No", after: "Yes" },
+    ]);
+  });
+});
+
+describe("auditReasonInWords", () => {
+  it("writes reason codes as the refund form does, keeping the note", () => {
+    expect(auditReasonInWords("refund.requested", "damaged: box crushed")).toBe("Arrived damaged: box crushed");
+    expect(auditReasonInWords("refund.approved", "Approved: requested_by_customer")).toBe("Approved: Customer asked");
+    expect(auditReasonInWords("dispute.accepted", "fraudulent")).toBe("Fraudulent (card not authorised)");
+    expect(auditReasonInWords("staff.role_changed", "moved to finance")).toBe("moved to finance");
+  });
+});
