@@ -13,7 +13,10 @@ const appJobContext = (): JobContext => ({
   get stripe() {
     return stripe();
   },
-  sweep: { orderMinAgeMs: serverEnv().SWEEP_STUCK_ORDER_AGE_MS },
+  sweep: {
+    orderMinAgeMs: serverEnv().SWEEP_STUCK_ORDER_AGE_MS,
+    unpaidOrderCancelAfterMs: serverEnv().UNPAID_ORDER_CANCEL_AFTER_MINUTES * 60_000,
+  },
   deadLetterAfterAttempts: serverEnv().DEAD_LETTER_AFTER_ATTEMPTS,
 });
 

@@ -76,6 +76,11 @@ export const serverEnvSchema = z.object({
    * 10000 JPY) wait for someone with refunds.approve who did not request them.
    */
   REFUND_APPROVAL_THRESHOLD_MINOR: z.coerce.number().int().min(0).default(10_000),
+  /** An order still unpaid this many minutes after checkout is canceled, its PaymentIntent with it (1440: a day). */
+  UNPAID_ORDER_CANCEL_AFTER_MINUTES: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().min(5, "expected at least 5 minutes").max(43_200).default(1440),
+  ),
   /** The IANA time zone every screen, receipt and mail writes times in (the exact UTC time shows on hover). */
   MERCHANT_TIME_ZONE: z.preprocess(
     (value) => (value === "" ? undefined : value),

@@ -20,6 +20,7 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "publi
   "orders.overview": "orders.read",
   "orders.list": "orders.read",
   "orders.detail": "orders.read",
+  "orders.cancel": "orders.cancel",
 
   "staffUsers.list": "users.manage",
   "staffUsers.create": "users.manage",

@@ -8,6 +8,7 @@ export const MONEY_ACTIONS = [
   "refund.rejected",
   "dispute.evidence_submitted",
   "dispute.accepted",
+  "order.canceled",
   "reconciliation.adjusting_entry_posted",
   "fraud.review_approved",
   "fraud.review_rejected",

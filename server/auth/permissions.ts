@@ -8,6 +8,7 @@ export const STAFF_ROLES = ["admin", "support", "finance", "risk"] as const sati
  */
 export const PERMISSIONS = {
   "orders.read": ["admin", "support", "finance", "risk"],
+  "orders.cancel": ["admin", "support"],
   "refunds.request": ["admin", "support"],
   "refunds.approve": ["admin", "finance"],
   "disputes.respond": ["admin", "support"],

@@ -10,7 +10,7 @@ export type JobContext = {
   prisma: PrismaClient;
   stripe: Stripe;
   /** How old an unprocessed event or an unsettled order must be before the sweeper steps in. */
-  sweep?: { eventMinAgeMs?: number; orderMinAgeMs?: number };
+  sweep?: { eventMinAgeMs?: number; orderMinAgeMs?: number; unpaidOrderCancelAfterMs?: number };
   /** An inbox event or outbox effect failing this many times is parked as a dead letter. */
   deadLetterAfterAttempts?: number;
 };

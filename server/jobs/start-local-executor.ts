@@ -19,7 +19,10 @@ export function startLocalExecutor(jobs: readonly JobDefinition[]): LocalExecuto
     context: {
       prisma: db(),
       stripe: stripe(),
-      sweep: { orderMinAgeMs: env.SWEEP_STUCK_ORDER_AGE_MS },
+      sweep: {
+        orderMinAgeMs: env.SWEEP_STUCK_ORDER_AGE_MS,
+        unpaidOrderCancelAfterMs: env.UNPAID_ORDER_CANCEL_AFTER_MINUTES * 60_000,
+      },
       deadLetterAfterAttempts: env.DEAD_LETTER_AFTER_ATTEMPTS,
     },
     scheduleIntervalMs: env.JOB_SWEEP_INTERVAL_MS,

@@ -11,6 +11,7 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
 /** What each permission lets a person do, as the forbidden notice finishes "It is for people who …". */
 export const PERMISSION_LABELS: Record<Permission, string> = {
   "orders.read": "look up orders, payments and disputes",
+  "orders.cancel": "cancel orders that are not paid",
   "refunds.request": "request refunds",
   "refunds.approve": "approve or reject refunds above the approval limit",
   "disputes.respond": "answer disputes with evidence",

@@ -45,6 +45,7 @@ export const ORDER_CHANGE_CAUSE_LABELS: Record<string, string> = {
   return_page: "when the customer came back from paying",
   sweeper: "by the background check for stuck orders",
   checkout: "at checkout",
+  outbox_effect: "after a call PayOps made to Stripe",
   staff: "by staff",
   expiry: "after the payment time ran out",
 };
@@ -55,6 +56,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "refund.rejected": "Refund rejected",
   "dispute.evidence_submitted": "Dispute evidence submitted",
   "dispute.accepted": "Dispute accepted",
+  "order.canceled": "Order canceled",
   "staff.signed_in": "Signed in",
   "staff.sign_in_failed": "Sign-in failed",
   "staff.locked_out": "Locked out after failed sign-ins",

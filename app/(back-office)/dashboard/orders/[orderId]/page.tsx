@@ -4,6 +4,7 @@ import Link from "next/link";
 import { OrderDisputeLinks } from "@/components/back-office/disputes/order-dispute-links";
 import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
 import { shortId } from "@/components/back-office/format";
+import { CancelOrderButton } from "@/components/back-office/order-detail/cancel-order-button";
 import { DetailSection } from "@/components/back-office/order-detail/detail-section";
 import {
   DisputesSection,
@@ -20,6 +21,7 @@ import { serverEnv } from "@/server/env";
 import { formatAddressLines } from "@/server/formatting/format-address";
 import { staffOrderStatusLabel } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money";
+import { UNPAID_ORDER_STATES } from "@/server/orders/cancel-unpaid-order";
 import { configuredStripeMode } from "@/server/stripe/stripe-mode";
 import { requireStaffPage } from "../../../back-office-access";
 import { orNotFound } from "../../../or-not-found";
@@ -48,6 +50,10 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
           {staffOrderStatusLabel(order.status)} · {formatMoney(order.totalMinor, order.currency)} · created{" "}
           <DateTime value={order.createdAt} />
         </p>
+        {(UNPAID_ORDER_STATES as readonly string[]).includes(order.status) &&
+        roleHasPermission(staff.role, "orders.cancel") ? (
+          <CancelOrderButton orderId={order.id} />
+        ) : null}
       </header>
       <div className="grid gap-4 lg:grid-cols-2">
         <DetailSection id="customer-heading" title="Customer">
