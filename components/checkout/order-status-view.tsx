@@ -9,6 +9,7 @@ import { useTRPC } from "../trpc/trpc-provider";
 import { Button, buttonClasses } from "../ui/button";
 import { Notice } from "../ui/notice";
 import { forgetCheckoutKey, isCurrentCheckoutOrder } from "./checkout-key";
+import { OrderReceipt } from "./order-receipt";
 import { type BrowserStripeConfig, type PaymentSession, PaymentStep } from "./payment-step";
 
 /** How often the page asks for the order while its payment can still change. */
@@ -71,6 +72,7 @@ export function OrderStatusView({ token, config }: { token: string; config: Brow
           <StatusExplanation status={data.status} />
         </section>
 
+        {!data.canPay ? <OrderReceipt receipt={data.receipt} statusLabel={data.statusLabel} /> : null}
         {showRetry && !retry ? (
           <Notice tone={data.status === "payment_failed" || data.paymentProblem ? "error" : "info"}>
             <p data-testid="payment-problem">

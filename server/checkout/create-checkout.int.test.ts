@@ -195,6 +195,49 @@ describe("paying the order", () => {
     expect(paid).toMatchObject({ status: "paid", statusLabel: "Paid", watching: false, canPay: false });
     const order = await database.prisma.order.findUniqueOrThrow({ where: { publicToken: session.orderToken } });
     expect(await paymentIntentsFor(order.id)).toHaveLength(1);
+
+    // The receipt a customer keeps: number, date, lines with prices, where it goes, the card.
+    expect(paid.receipt).toMatchObject({
+      orderNumber: order.id.slice(0, 8).toUpperCase(),
+      paidWith: "Visa •••• 4242",
+      shippingAddress: ["Ada Lovelace", "12 St James's Square", "London", "SW1Y 4JH", "United Kingdom"],
+      refundNote: null,
+      disputeNote: null,
+    });
+    expect(paid.receipt.placedOn).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2} [AP]M UTC$/);
+    expect(paid.receipt.lines).toHaveLength(2);
+    for (const line of paid.receipt.lines) expect(line.unitPrice).toMatch(/^\$\d/);
+    expect(paid.receipt.total).toBe(paid.total);
+
+    // Partly refunded, then disputed: the receipt says how much came back, when, and what the dispute means.
+    const payment = await database.prisma.payment.findFirstOrThrow({ where: { orderId: order.id } });
+    await database.prisma.refund.create({
+      data: {
+        orderId: order.id,
+        paymentId: payment.id,
+        status: "succeeded",
+        currency: "USD",
+        amountMinor: 500,
+        reasonCode: "damaged",
+        source: "staff",
+        updatedAt: new Date("2026-11-30T23:30:00Z"),
+      },
+    });
+    await database.prisma.dispute.create({
+      data: {
+        stripeDisputeId: `du_${order.id}`,
+        stripeChargeId: payment.latestChargeId ?? "ch_x",
+        orderId: order.id,
+        paymentId: payment.id,
+        status: "needs_response",
+        reason: "fraudulent",
+        currency: "USD",
+        amountMinor: order.totalMinor,
+      },
+    });
+    const receipt = (await getCustomerOrder(orderDeps(), session.orderToken, { syncIntervalMs: 0 })).receipt;
+    expect(receipt.refundNote).toMatch(/^\$5\.00 of \$[\d,.]+ refunded, last on [A-Z][a-z]{2} \d{1,2}, 2026\./);
+    expect(receipt.disputeNote).toContain("you disputed");
   });
 
   it("makes the next attempt only once Stripe has canceled the PaymentIntent", async () => {

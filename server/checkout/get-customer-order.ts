@@ -3,6 +3,7 @@ import type { PrismaClient } from "../db/client";
 import { AppError } from "../errors";
 import { customerOrderStatusLabel } from "../labels/customer-labels";
 import { formatMoney } from "../money";
+import { buildReceipt, type CustomerReceipt } from "./build-receipt";
 import { isPayableStatus, isWatchedStatus } from "./order-status";
 import { looksLikePublicToken } from "./public-token";
 import { type ApplyPaymentIntent, type SyncedPaymentIntent, syncPaymentIntent } from "./sync-payment-intent";
@@ -24,6 +25,7 @@ export type CustomerOrderView = {
   placedAt: Date;
   /** Who pays: prefilled into the payment form when the customer tries again. */
   billing: { name: string; email: string };
+  receipt: CustomerReceipt;
 };
 
 export type CustomerOrderDependencies = {
@@ -67,6 +69,7 @@ export async function getCustomerOrder(
     })),
     placedAt: order.createdAt,
     billing: { name: order.shippingName ?? "", email: order.customer.email },
+    receipt: await buildReceipt(deps.prisma, order.id),
   };
 }
 

@@ -38,7 +38,10 @@ export async function syncPaymentIntent(
   if (cached && cached.synced.paymentIntentId === paymentIntentId && now - cached.at < minIntervalMs) {
     return cached.synced;
   }
-  const intent = await deps.stripe.paymentIntents.retrieve(paymentIntentId);
+  // Expanded as the webhook path reads it: the card used (for the receipt) and the captured charge.
+  const intent = await deps.stripe.paymentIntents.retrieve(paymentIntentId, {
+    expand: ["latest_charge.balance_transaction"],
+  });
   if (intent.metadata?.order_id !== orderId) {
     // Never let one order's page apply another order's payment.
     throw new Error(`PaymentIntent ${paymentIntentId} does not belong to order ${orderId}`);
