@@ -32,6 +32,11 @@ test("a customer buys two products and sees Paid", async ({ page }) => {
   await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{32}$/);
   await expectOrderStatus(page, "Paid");
   await expect(page.getByTestId("order-total")).toHaveText(total);
+  // A receipt to keep: the order number, the lines with their prices and the card it was paid with.
+  const receipt = page.getByTestId("receipt");
+  await expect(receipt.getByTestId("receipt-total")).toHaveText(total);
+  await expect(receipt).toContainText("Visa •••• 4242");
+  await expect(receipt.getByRole("row")).toHaveCount(4);
   // The cart was bought: it is empty now.
   await expect(page.getByTestId("cart-count")).toHaveText("0");
 
