@@ -54,6 +54,10 @@ test("a declined card shows the reason and a second card succeeds on the same or
   await payByCard(page, CARDS.insufficientFunds);
   await expect(page.getByTestId("payment-problem")).toHaveText("Your card has insufficient funds. Try another card.");
   await expect(page.getByRole("region", { name: "Payment" }).getByRole("alert")).toBeVisible();
+  // The form keeps what the customer typed, except the security code.
+  await expect(page.getByLabel("Card number")).toHaveValue(/4000\s?0000\s?0000\s?9995/);
+  await expect(page.getByLabel("Expiry (MM/YY)")).toHaveValue(/^12 ?\/ ?30$/);
+  await expect(page.getByLabel("Security code (CVC)")).toHaveValue("");
 
   await payByCard(page, CARDS.declined);
   await expect(page.getByTestId("payment-problem")).toHaveText("Your card was declined. Try another card.");

@@ -92,7 +92,6 @@ export function PaymentStep({
       ) : null}
       {config.sandboxUrl ? (
         <SandboxCardForm
-          key={attempt}
           sandboxUrl={config.sandboxUrl}
           publishableKey={config.publishableKey}
           paymentIntentId={session.paymentIntentId}
@@ -102,6 +101,7 @@ export function PaymentStep({
           billing={billing}
           allowSepa={currency.toUpperCase() === "EUR"}
           onOutcome={handleOutcome}
+          attempt={attempt}
         />
       ) : (
         <StripePaymentElement

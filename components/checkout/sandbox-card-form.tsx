@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/text-field";
 import { confirmWithSandbox, type SandboxPaymentMethod } from "./confirm-with-sandbox";
@@ -17,6 +17,8 @@ type SandboxCardFormProps = {
   /** SEPA Direct Debit is offered for euro payments only. */
   allowSepa: boolean;
   onOutcome: (outcome: PaymentOutcome) => void | Promise<void>;
+  /** Counts failed attempts: after each the security code is cleared, the rest stays for a correction. */
+  attempt: number;
 };
 
 type FieldErrors = Partial<Record<"number" | "expiry" | "cvc" | "iban", string>>;
@@ -31,6 +33,15 @@ export function SandboxCardForm(props: SandboxCardFormProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const inFlight = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // A declined card keeps its number and expiry (the customer may only have mistyped one digit);
+  // the security code is never kept, as Stripe's own form does.
+  useEffect(() => {
+    if (props.attempt === 0) return;
+    const cvc = formRef.current?.elements.namedItem("cvc");
+    if (cvc instanceof HTMLInputElement) cvc.value = "";
+  }, [props.attempt]);
 
   async function pay(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -60,7 +71,7 @@ export function SandboxCardForm(props: SandboxCardFormProps) {
   }
 
   return (
-    <form onSubmit={pay} noValidate className="flex flex-col gap-4" aria-label="Payment details">
+    <form ref={formRef} onSubmit={pay} noValidate className="flex flex-col gap-4" aria-label="Payment details">
       {props.allowSepa ? (
         <fieldset className="flex flex-wrap gap-4">
           <legend className="mb-2 text-sm font-medium text-stone-900">Payment method</legend>
