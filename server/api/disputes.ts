@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "../db/client";
+import { acceptDispute } from "../disputes/accept-dispute";
 import { appDisputeDeps } from "../disputes/dispute-deps";
 import { disputeEvidenceSchema } from "../disputes/dispute-evidence";
 import { getDisputeDetail } from "../disputes/get-dispute-detail";
@@ -24,6 +25,9 @@ export const disputesRouter = router({
     .mutation(({ input, ctx }) =>
       saveEvidenceDraft({ ...input, savedBy: { id: ctx.staff.userId, role: ctx.staff.role } }, { prisma: db() }),
     ),
+  accept: permitted("disputes.respond")
+    .input(z.object({ disputeId, reason: z.string().trim().min(1, "say why the dispute is accepted").max(1000) }))
+    .mutation(({ input, ctx }) => acceptDispute({ ...input, staffUserId: ctx.staff.userId }, appDisputeDeps())),
   submit: permitted("disputes.respond")
     .input(z.object({ disputeId, evidence: disputeEvidenceSchema }))
     .mutation(({ input, ctx }) =>

@@ -68,4 +68,5 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "publi
   "reconciliation.bankAccounts": "reconciliation.read",
   "reconciliation.previewStatement": "reconciliation.resolve",
   "reconciliation.importStatement": "reconciliation.resolve",
+  "disputes.accept": "disputes.respond",
 };

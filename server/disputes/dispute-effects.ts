@@ -5,8 +5,9 @@ import type { Dispute } from "../db/generated/client";
 import { runTransaction } from "../db/run-transaction";
 import type { JobContext } from "../jobs/job-definition";
 import type { EffectOutcome, EffectPerformers, OutboxEffectRow } from "../jobs/outbox/outbox-effect";
+import { applyDispute } from "../orders/apply-dispute";
 import { isStripeRefusal } from "../stripe/stripe-error-kind";
-import { AWAITING_EVIDENCE_STATUSES } from "./dispute-status";
+import { AWAITING_EVIDENCE_STATUSES, type DisputeStatus, isClosedDisputeStatus } from "./dispute-status";
 import { syncDisputeFromStripe } from "./sync-dispute-from-stripe";
 
 /** The Stripe idempotency key of one submission: the dispute and the moment staff claimed it. */
@@ -77,7 +78,40 @@ async function recordSubmission(prisma: PrismaClient, claimed: Dispute, atStripe
   });
 }
 
+/**
+ * Accepts (closes) a dispute at Stripe, safe to repeat: a dispute already closed there is the
+ * effect done; Stripe's refusal is recorded as the result. The local row follows Stripe's answer.
+ */
+async function closeDisputeAtStripe(effect: OutboxEffectRow, context: JobContext): Promise<EffectOutcome> {
+  const dispute = await context.prisma.dispute.findUnique({ where: { id: effect.subjectId } });
+  if (!dispute) return { kind: "done", result: "the dispute no longer exists" };
+  const expand = ["balance_transactions"];
+  let atStripe = await context.stripe.disputes.retrieve(dispute.stripeDisputeId, { expand });
+  let note = `already ${atStripe.status} at Stripe`;
+  if (!isClosedDisputeStatus(atStripe.status as DisputeStatus)) {
+    try {
+      atStripe = await context.stripe.disputes.close(
+        dispute.stripeDisputeId,
+        { expand },
+        { idempotencyKey: effect.idempotencyKey },
+      );
+      note = `closed: ${atStripe.status}`;
+    } catch (error) {
+      if (!isStripeRefusal(error)) throw error;
+      return { kind: "done", result: `refused by Stripe: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+  await runTransaction(context.prisma, async (tx) => {
+    await tx.$queryRaw`SELECT id FROM disputes WHERE id = ${dispute.id}::uuid FOR UPDATE`;
+    await syncDisputeFromStripe(tx, atStripe);
+    // The order follows as it would from the charge.dispute.closed webhook.
+    await applyDispute(tx, dispute.orderId, atStripe, Date.now(), { kind: "outbox", effectId: effect.id });
+  });
+  return { kind: "done", result: note };
+}
+
 /** The disputes room's outside effects, performed from the outbox. */
 export const DISPUTE_EFFECTS: EffectPerformers = {
   "stripe.dispute.submit_evidence": submitEvidenceToStripe,
+  "stripe.dispute.close": closeDisputeAtStripe,
 };

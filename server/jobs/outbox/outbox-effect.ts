@@ -7,6 +7,7 @@ export const EFFECT_KINDS = [
   "stripe.payment_intent.cancel",
   "stripe.dispute.submit_evidence",
   "accounting.journal.post",
+  "stripe.dispute.close",
 ] as const;
 export type EffectKind = (typeof EFFECT_KINDS)[number];
 

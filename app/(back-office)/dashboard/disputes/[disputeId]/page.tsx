@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { AcceptDisputeButton } from "@/components/back-office/disputes/accept-dispute-button";
 import { EvidenceForm } from "@/components/back-office/disputes/evidence-form";
 import { formatTimeLeft } from "@/components/back-office/disputes/format-time-left";
 import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
@@ -65,6 +66,9 @@ export default async function DisputePage({ params }: { params: Promise<{ disput
           </div>
         ))}
       </dl>
+      {!readOnly && roleHasPermission(staff.role, "disputes.respond") ? (
+        <AcceptDisputeButton disputeId={dispute.id} amount={formatMoney(dispute.amountMinor, dispute.currency)} />
+      ) : null}
       <section aria-labelledby="evidence-heading" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="evidence-heading" className="mb-3 text-lg font-semibold">
           Evidence
