@@ -34,7 +34,8 @@ function filtersFrom(search: Search): BreakFilters {
 
 export default async function BreaksPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { staff, allowed } = await requireStaffPage("/dashboard/reconciliation/breaks", "reconciliation.read");
-  if (!allowed) return <ForbiddenNotice page="Reconciliation differences" permission="reconciliation.read" role={staff.role} />;
+  if (!allowed)
+    return <ForbiddenNotice page="Reconciliation differences" permission="reconciliation.read" role={staff.role} />;
   const search = await searchParams;
   const filters = filtersFrom(search);
   const caller = await serverCaller(await headers());

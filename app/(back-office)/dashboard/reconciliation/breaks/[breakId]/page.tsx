@@ -22,7 +22,8 @@ export default async function BreakPage({ params }: { params: Promise<{ breakId:
     `/dashboard/reconciliation/breaks/${encodeURIComponent(breakId)}`,
     "reconciliation.read",
   );
-  if (!allowed) return <ForbiddenNotice page="This reconciliation difference" permission="reconciliation.read" role={staff.role} />;
+  if (!allowed)
+    return <ForbiddenNotice page="This reconciliation difference" permission="reconciliation.read" role={staff.role} />;
   const caller = await serverCaller(await headers());
   const detail = await orNotFound(caller.reconciliation.breakDetail({ breakId }));
   const canResolve = roleHasPermission(staff.role, "reconciliation.resolve");
