@@ -6,8 +6,8 @@ import { requireStaffPage } from "../../back-office-access";
 export const metadata: Metadata = { title: "Review queue" };
 
 export default async function ReviewQueuePage() {
-  const { allowed } = await requireStaffPage("/dashboard/reviews", "fraud.review");
-  if (!allowed) return <ForbiddenNotice permission="fraud.review" />;
+  const { staff, allowed } = await requireStaffPage("/dashboard/reviews", "fraud.review");
+  if (!allowed) return <ForbiddenNotice page="The review queue" permission="fraud.review" role={staff.role} />;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-stone-900">Review queue</h1>

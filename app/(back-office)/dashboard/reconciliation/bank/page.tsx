@@ -41,7 +41,7 @@ const COLUMNS: TableColumn<Account>[] = [
 
 export default async function BankStatementsPage() {
   const { staff, allowed } = await requireStaffPage("/dashboard/reconciliation/bank", "reconciliation.read");
-  if (!allowed) return <ForbiddenNotice permission="reconciliation.read" />;
+  if (!allowed) return <ForbiddenNotice page="Bank statements" permission="reconciliation.read" role={staff.role} />;
   const accounts = await (await serverCaller(await headers())).reconciliation.bankAccounts();
   return (
     <div className="space-y-4">
