@@ -177,6 +177,19 @@ async function killApp(signal: NodeJS.Signals) {
   await Promise.race([exited, sleep(15_000)]);
 }
 
+// Stopped from outside (Ctrl-C, a timeout): stop what this run started, say how far it got.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void (async () => {
+      console.error(`Crash test interrupted by ${signal} (seed ${seed}); problems so far: ${JSON.stringify(problems)}`);
+      await killApp("SIGKILL");
+      await sandbox.stop().catch(() => undefined);
+      await postgres.stop().catch(() => undefined);
+      process.exit(1);
+    })();
+  });
+}
+
 const client = new AppClient(appUrl);
 const support = new AppClient(appUrl);
 const summary: Record<string, unknown> = { seed, sandboxFaultSeed: plan.sandboxFaultSeed, size };
@@ -200,13 +213,19 @@ try {
 
   const loadStarted = Date.now();
   const loadEnds = loadStarted + size.loadMs;
+  // Requests still unanswered this long after the load are given up (and counted as problems).
+  const workDeadline = loadEnds + (small ? 60_000 : 120_000);
+  const progress = setInterval(
+    () => log(`progress: ${checkoutsDone} checkouts paid or declined, ${refundsRequested} refunds requested`),
+    30_000,
+  );
   const refundQueue: { orderId: string; totalMinor: number; shares: number[] }[] = [];
   let refundsRequested = 0;
   let checkoutsDone = 0;
 
   /** Retries a call that got no answer or a 503 (the app down, its database or Stripe away). */
   async function untilAnswered(kind: string, call: () => Promise<AppAnswer>, giveUpMs: number) {
-    const deadline = Date.now() + giveUpMs;
+    const deadline = Math.min(Date.now() + giveUpMs, workDeadline);
     for (;;) {
       const answer = await call();
       count(kind, answer.status);
@@ -290,7 +309,7 @@ try {
         });
       // The order must be paid in PayOps first (its webhook may still be on the way).
       let answer = await untilAnswered("refund", request, 120_000);
-      for (let wait = 0; wait < 60 && answer.status === 422; wait += 1) {
+      for (let wait = 0; wait < 60 && answer.status === 422 && Date.now() < workDeadline; wait += 1) {
         await sleep(1_000);
         answer = await untilAnswered("refund", request, 120_000);
       }
@@ -315,7 +334,7 @@ try {
   })();
   const refundWorkers = Promise.all(
     Array.from({ length: 3 }, async () => {
-      while (Date.now() < loadEnds + 60_000) {
+      while (Date.now() < workDeadline) {
         const job = refundQueue.shift();
         if (job) await refundOrder(job);
         else if (Date.now() > loadEnds && (await isSettled(checkoutWorkers))) break;
@@ -436,6 +455,7 @@ try {
   const outageFigures = await outage;
   await checkoutWorkers;
   await refundWorkers;
+  clearInterval(progress);
   log(`load done: ${checkoutsDone} checkouts paid or declined, ${refundsRequested} refunds requested`);
 
   // Quiet: no more faults; everything owed must now converge.
