@@ -303,3 +303,38 @@ describe("connecting Xero through the OAuth flow", () => {
     expect(server.protocolErrors).toEqual([]);
   });
 });
+
+describe("connecting QuickBooks through the OAuth flow", () => {
+  it("checks the state, trades the code and takes the company from the callback's realmId", async () => {
+    const server = await quickBooks();
+    const deps = testDeps(database.prisma, { quickbooks: server });
+    const redirectUri = "http://payops.test/dashboard/accounting/callback";
+    const start = startAuthorisation({
+      vendor: "quickbooks",
+      authUrl: `${server.url}/connect/oauth2`,
+      clientId: server.clientId,
+      redirectUri,
+    });
+    expect(start.codeVerifier).toBeNull();
+    const consent = await fetch(start.url, { redirect: "manual" });
+    const callback = new URL(consent.headers.get("location")!);
+    const input = {
+      vendor: "quickbooks" as const,
+      clientId: server.clientId,
+      clientSecret: server.clientSecret,
+      redirectUri,
+      codeVerifier: null,
+    };
+    await expect(
+      completeAuthorisation(deps, { ...input, expectedState: `${start.state}x`, query: callback.searchParams }),
+    ).rejects.toThrow(/did not start here/);
+    const connection = await completeAuthorisation(deps, {
+      ...input,
+      expectedState: start.state,
+      query: callback.searchParams,
+    });
+    expect(connection.organisationId).toBe(server.realmId);
+    expect(connection.accountMap).toMatchObject({ "1040": "1040" });
+    expect(server.protocolErrors).toEqual([]);
+  });
+});

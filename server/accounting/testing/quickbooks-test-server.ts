@@ -68,6 +68,30 @@ export async function startQuickBooksTestServer(options: QuickBooksTestOptions) 
   const protocolErrors: string[] = [];
   let nextId = 100;
 
+  /** Authorisation codes handed out, with the redirect URI each was issued for. */
+  const codes = new Map<string, string>();
+
+  function authorize(request: VendorRequest): VendorAnswer {
+    const q = request.url.searchParams;
+    const redirectUri = q.get("redirect_uri") ?? "";
+    if (
+      q.get("response_type") !== "code" ||
+      q.get("client_id") !== clientId ||
+      !q.get("state") ||
+      q.get("scope") !== "com.intuit.quickbooks.accounting"
+    ) {
+      protocolErrors.push(`authorize: ${q.toString()}`);
+      return { status: 400, body: { error: "invalid_request" } };
+    }
+    const code = randomId();
+    codes.set(code, redirectUri);
+    const back = new URL(redirectUri);
+    back.searchParams.set("code", code);
+    back.searchParams.set("state", q.get("state")!);
+    back.searchParams.set("realmId", realmId);
+    return { status: 302, headers: { location: back.toString() }, body: "" };
+  }
+
   function token(request: VendorRequest): VendorAnswer {
     const credentials = basicCredentials(request.headers.authorization);
     if (credentials?.id !== clientId || credentials.secret !== clientSecret)
@@ -75,10 +99,14 @@ export async function startQuickBooksTestServer(options: QuickBooksTestOptions) 
     const form = new URLSearchParams(request.body);
     if (request.headers["content-type"] !== "application/x-www-form-urlencoded")
       protocolErrors.push("token request is not form-encoded");
-    if (form.get("grant_type") !== "refresh_token" || !refreshTokens.has(form.get("refresh_token") ?? "")) {
+    if (form.get("grant_type") === "authorization_code") {
+      const grant = codes.get(form.get("code") ?? "");
+      codes.delete(form.get("code") ?? "");
+      if (grant !== form.get("redirect_uri")) return { status: 400, body: { error: "invalid_grant" } };
+    } else if (form.get("grant_type") !== "refresh_token" || !refreshTokens.has(form.get("refresh_token") ?? "")) {
       return { status: 400, body: { error: "invalid_grant" } };
     }
-    refreshTokens.delete(form.get("refresh_token")!);
+    refreshTokens.delete(form.get("refresh_token") ?? "");
     const refresh = `qbo-refresh-${randomId()}`;
     refreshTokens.add(refresh);
     const access = `qbo-access-${randomId()}`;
@@ -252,6 +280,7 @@ export async function startQuickBooksTestServer(options: QuickBooksTestOptions) 
 
   const server = await startVendorServer(async (request) => {
     if (request.url.pathname === "/oauth2/v1/tokens/bearer" && request.method === "POST") return token(request);
+    if (request.url.pathname === "/connect/oauth2" && request.method === "GET") return authorize(request);
     if (!request.url.pathname.startsWith("/v3/company/")) return { status: 404, body: {} };
     const broken = meter.enter();
     try {
