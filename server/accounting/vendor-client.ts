@@ -1,4 +1,4 @@
-import type PQueue from "p-queue";
+import type { OrganisationLimiter } from "./connection-limiter";
 import { VendorRejectedError, VendorUnavailableError } from "./vendor-errors";
 
 /** Hands out a bearer token; `refresh` is called once after a 401 with the token that was refused. */
@@ -12,7 +12,7 @@ export type VendorCall = {
 };
 
 export type VendorClientOptions = {
-  limiter: PQueue;
+  limiter: OrganisationLimiter;
   tokens: AccessTokens;
   /** Per call; a vendor that stored the journal but did not answer in time is found by look-up later. */
   timeoutMs?: number;
