@@ -108,15 +108,17 @@ describe("webhook fault injection", () => {
     h.receiver.respondWith(200);
     await h.receiver.waitFor((events) => events.some((e) => e.event.type === "payment_intent.created"));
 
-    const attempts = deliveriesOfCreated().map(({ attempt, outcome, httpStatus }) => ({
-      attempt,
-      outcome,
-      httpStatus,
-    }));
-    expect(attempts).toEqual([
-      { attempt: 1, outcome: "failed", httpStatus: 503 },
-      { attempt: 2, outcome: "succeeded", httpStatus: 200 },
-    ]);
+    // The receiver has the event before the sandbox has written down the attempt's answer.
+    const attempts = () =>
+      deliveriesOfCreated().map(({ attempt, outcome, httpStatus }) => ({ attempt, outcome, httpStatus }));
+    await vi.waitFor(
+      () =>
+        expect(attempts()).toEqual([
+          { attempt: 1, outcome: "failed", httpStatus: 503 },
+          { attempt: 2, outcome: "succeeded", httpStatus: 200 },
+        ]),
+      5000,
+    );
     expect(h.receiver.received.filter((e) => e.event.type === "payment_intent.created")).toHaveLength(1);
   });
 });
