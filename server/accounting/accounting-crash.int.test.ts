@@ -70,7 +70,12 @@ describe("a sync killed between the vendor's answer and the commit", () => {
       onStored: () => child.kill("SIGKILL"),
     });
     expect(await exited).toBeNull();
-    expect(xero.journals).toHaveLength(1);
+    // Journals sent side by side may reach Xero before the kill lands: at least the first is stored
+    // there, and PayOps recorded none of them.
+    expect(xero.journals.length).toBeGreaterThanOrEqual(1);
+    expect(
+      await database.prisma.accountingJournal.count({ where: { connectionId: connection.id, status: "sent" } }),
+    ).toBe(0);
     const [journal] = await database.prisma.accountingJournal.findMany({
       where: { connectionId: connection.id, status: { not: "sent" } },
       orderBy: { journalDate: "asc" },
