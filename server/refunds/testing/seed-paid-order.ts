@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type Stripe from "stripe";
 import type { PrismaClient } from "../../db/client";
 import type { StaffRole } from "../../db/generated/enums";
+import { runTransaction } from "../../db/run-transaction";
 import { idOf } from "../../stripe/expandable";
 
 export type PaidOrder = { orderId: string; paymentId: string; paymentIntentId: string; itemIds: string[] };
@@ -78,11 +79,14 @@ export async function seedPaidOrder(
     latestChargeId: idOf(intent.latest_charge),
   };
   // A running webhook pipeline may record the payment first from the PaymentIntent's own events.
-  const payment = await prisma.payment.upsert({
-    where: { stripePaymentIntentId: intent.id },
-    create: { orderId: order.id, stripePaymentIntentId: intent.id, ...paymentFields },
-    update: paymentFields,
-  });
+  // Both write the same rows, so PostgreSQL may abort this one as a deadlock victim: run it again.
+  const payment = await runTransaction(prisma, (tx) =>
+    tx.payment.upsert({
+      where: { stripePaymentIntentId: intent.id },
+      create: { orderId: order.id, stripePaymentIntentId: intent.id, ...paymentFields },
+      update: paymentFields,
+    }),
+  );
   return {
     orderId: order.id,
     paymentId: payment.id,
