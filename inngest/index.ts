@@ -14,6 +14,7 @@ const appJobContext = (): JobContext => ({
     return stripe();
   },
   sweep: {
+    eventMinAgeMs: serverEnv().SWEEP_UNPROCESSED_EVENT_AGE_MS,
     orderMinAgeMs: serverEnv().SWEEP_STUCK_ORDER_AGE_MS,
     unpaidOrderCancelAfterMs: serverEnv().UNPAID_ORDER_CANCEL_AFTER_MINUTES * 60_000,
   },

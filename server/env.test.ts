@@ -47,6 +47,7 @@ describe("parseServerEnv", () => {
     ["INNGEST_BASE_URL", "inngest.internal", "INNGEST_BASE_URL expected the Inngest server's base URL"],
     ["DEAD_LETTER_AFTER_ATTEMPTS", "0", "DEAD_LETTER_AFTER_ATTEMPTS"],
     ["SWEEP_STUCK_ORDER_AGE_MS", "soon", "SWEEP_STUCK_ORDER_AGE_MS"],
+    ["SWEEP_UNPROCESSED_EVENT_AGE_MS", "-1", "SWEEP_UNPROCESSED_EVENT_AGE_MS"],
     ["METRICS_TOKEN", "short", "METRICS_TOKEN expected at least 16 printable characters"],
     ["METRICS_TOKEN", "has a space in it somewhere", "METRICS_TOKEN expected at least 16 printable characters"],
   ])("refuses %s=%s with one line naming it", (name, value, expected) => {

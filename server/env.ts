@@ -52,6 +52,16 @@ export const serverEnvSchema = z.object({
     .int()
     .min(0)
     .default(5 * 60_000),
+  /**
+   * How long a stored event may wait unprocessed before the sweeper dispatches it again (its first
+   * dispatch was lost: a crash, a restart). Shorter means faster recovery and more repeat dispatches
+   * of events still in flight, which processing ignores.
+   */
+  SWEEP_UNPROCESSED_EVENT_AGE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(2 * 60_000),
   /** An inbox event or outbox effect failing this many times is parked as a dead letter. */
   DEAD_LETTER_AFTER_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
   INNGEST_EVENT_KEY: optional(z.string().min(1)),

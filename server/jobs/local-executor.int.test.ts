@@ -104,6 +104,37 @@ describe("LocalExecutor", () => {
     expect(maxOverall).toBeGreaterThan(1);
   });
 
+  it("queues a dispatch that is already waiting only once, and runs it again when it comes after the run started", async () => {
+    const runs: string[] = [];
+    let release: () => void = () => undefined;
+    const blocker = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const job = defineJob({
+      id: "test-waiting-once",
+      event: "stripe/event.received",
+      retries: 0,
+      concurrency: { keyOf: (data) => data.orderKey, expression: "event.data.orderKey" },
+      handler: async (data) => {
+        runs.push(data.stripeEventId);
+        if (data.stripeEventId === "evt_first") await blocker;
+      },
+    });
+    const executor = executorFor([job]).start();
+    await emit("stripe/event.received", { stripeEventId: "evt_first", orderKey: "order-w" });
+    // The sweeper's re-dispatches of an event still queued behind its order's running event.
+    for (let index = 0; index < 3; index += 1) {
+      await emit("stripe/event.received", { stripeEventId: "evt_waiting", orderKey: "order-w" });
+    }
+    release();
+    await executor.idle();
+    expect(runs).toEqual(["evt_first", "evt_waiting"]);
+    await emit("stripe/event.received", { stripeEventId: "evt_waiting", orderKey: "order-w" });
+    await executor.idle();
+    await executor.stop();
+    expect(runs).toEqual(["evt_first", "evt_waiting", "evt_waiting"]);
+  });
+
   it("runs scheduled jobs on its timer", async () => {
     let sweeps = 0;
     const job = defineJob({

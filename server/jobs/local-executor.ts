@@ -26,6 +26,8 @@ type Run = {
   steps: Map<string, unknown>;
   /** The emitting request's trace context: every attempt's span joins that trace. */
   trace?: Record<string, string>;
+  /** Set while the first attempt waits to start: the same dispatch arriving meanwhile is dropped. */
+  waitingKey?: string;
 };
 
 /**
@@ -38,6 +40,8 @@ export class LocalExecutor {
   private readonly keyTails = new Map<string, Promise<void>>();
   private readonly pending = new Set<Promise<void>>();
   private readonly slotWaiters: (() => void)[] = [];
+  /** Runs emitted but not started yet, by job and data (the sweeper re-dispatches what is still waiting). */
+  private readonly waiting = new Set<string>();
   private active = 0;
   private timer: NodeJS.Timeout | undefined;
   private scheduledRunning = new Set<string>();
@@ -53,7 +57,10 @@ export class LocalExecutor {
       for (const job of this.options.jobs) {
         if (job.event !== event.name) continue;
         const data = job.parse(event.data);
-        this.enqueue({ job, data, runId: randomUUID(), attempt: 1, steps: new Map(), trace: event.trace });
+        const waitingKey = `${job.id}\u0000${JSON.stringify(data)}`;
+        if (this.waiting.has(waitingKey)) continue;
+        this.waiting.add(waitingKey);
+        this.enqueue({ job, data, runId: randomUUID(), attempt: 1, steps: new Map(), trace: event.trace, waitingKey });
       }
     }
   };
@@ -96,7 +103,10 @@ export class LocalExecutor {
   }
 
   private enqueue(run: Run): void {
-    if (this.stopped) return;
+    if (this.stopped) {
+      if (run.waitingKey) this.waiting.delete(run.waitingKey);
+      return;
+    }
     const key = run.job.concurrency ? `${run.job.id}:${run.job.concurrency.keyOf(run.data)}` : null;
     if (!key) {
       this.track(this.attempt(run));
@@ -113,6 +123,10 @@ export class LocalExecutor {
   }
 
   private async attempt(run: Run): Promise<void> {
+    if (run.waitingKey) {
+      this.waiting.delete(run.waitingKey);
+      run.waitingKey = undefined;
+    }
     await this.acquireSlot();
     const startedAt = new Date();
     let error: unknown;

@@ -20,6 +20,7 @@ export function startLocalExecutor(jobs: readonly JobDefinition[]): LocalExecuto
       prisma: db(),
       stripe: stripe(),
       sweep: {
+        eventMinAgeMs: env.SWEEP_UNPROCESSED_EVENT_AGE_MS,
         orderMinAgeMs: env.SWEEP_STUCK_ORDER_AGE_MS,
         unpaidOrderCancelAfterMs: env.UNPAID_ORDER_CANCEL_AFTER_MINUTES * 60_000,
       },
