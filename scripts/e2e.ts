@@ -75,4 +75,17 @@ if (leaks.length > 0) {
 console.log(`No secrets in the run's log (${log.split("\n").length} lines searched).`);
 if (status !== 0) process.exit(status ?? 1);
 
+// The crash test's small version on the same build (a whole run only, not a chosen spec): the app
+// killed under load and restarted, the sandbox away for a moment, then everything checked
+// against the sandbox. `npm run test:crash` is the large one.
+if (process.argv.length === 2) {
+  run(
+    path.resolve("node_modules/.bin/tsx"),
+    ["--conditions=react-server", "scripts/crash-test.ts", "--small", "--skip-build"],
+    {
+      ...process.env,
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next",
+    },
+  );
+}
 process.exit(0);
