@@ -3,6 +3,7 @@ import { auditRouter } from "./audit";
 import { checkoutRouter } from "./checkout";
 import { disputesRouter } from "./disputes";
 import { fraudRouter } from "./fraud";
+import { fraudRulesRouter } from "./fraud-rules";
 import { healthRouter } from "./health";
 import { operationsRouter } from "./operations";
 import { ordersRouter } from "./orders";
@@ -23,6 +24,7 @@ export const appRouter = router({
   refunds: refundsRouter,
   disputes: disputesRouter,
   fraud: fraudRouter,
+  fraudRules: fraudRulesRouter,
   health: healthRouter,
   operations: operationsRouter,
   reconciliation: reconciliationRouter,

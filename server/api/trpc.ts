@@ -38,12 +38,14 @@ const t = initTRPC.context<ApiContext>().create({
       return {
         ...shape,
         message: internalErrorMessage(requestId),
-        data: { ...data, requestId, zodIssues: null, appCode: null },
+        data: { ...data, requestId, zodIssues: null, appCode: null, ruleSyntax: null },
       };
     }
     const zod = error.cause instanceof ZodError ? error.cause.issues.map((issue) => issue.message) : null;
     const appCode = error.cause instanceof AppError ? error.cause.code : null;
-    return { ...shape, data: { ...data, requestId, zodIssues: zod, appCode } };
+    // A fraud rule that cannot be read: where, so the editor marks the spot (no internals in it).
+    const ruleSyntax = error.cause instanceof AppError ? (error.cause.details?.ruleSyntax ?? null) : null;
+    return { ...shape, data: { ...data, requestId, zodIssues: zod, appCode, ruleSyntax } };
   },
 });
 

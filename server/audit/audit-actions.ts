@@ -45,11 +45,23 @@ export const RECONCILIATION_ACTIONS = [
   "reconciliation.period_closed",
 ] as const;
 
+/** Risk staff changing the fraud rules and saved lists (each rule change is also a version). */
+export const FRAUD_RULE_ACTIONS = [
+  "fraud.rule_added",
+  "fraud.rule_edited",
+  "fraud.rule_enabled",
+  "fraud.rule_disabled",
+  "fraud.list_added",
+  "fraud.list_entry_added",
+  "fraud.list_entry_removed",
+] as const;
+
 export const AUDIT_ACTIONS = [
   ...MONEY_ACTIONS,
   ...STAFF_ACCOUNT_ACTIONS,
   ...OPERATIONS_ACTIONS,
   ...RECONCILIATION_ACTIONS,
+  ...FRAUD_RULE_ACTIONS,
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

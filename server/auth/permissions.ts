@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   "refunds.approve": ["admin", "finance"],
   "disputes.respond": ["admin", "support"],
   "fraud.review": ["admin", "risk"],
+  "fraud.rules.manage": ["admin", "risk"],
   "ledger.read": ["admin", "finance"],
   "reconciliation.read": ["admin", "finance"],
   "reconciliation.resolve": ["admin", "finance"],

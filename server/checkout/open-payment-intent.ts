@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import type { PrismaClient } from "../db/client";
 import { AppError } from "../errors";
 import { postAuthorisationChecksInForce } from "../fraud/load-rule-set";
+import { attributesFromStorage } from "../fraud/post-authorisation/collect-post-authorisation-attributes";
 import { isPayableStatus } from "./order-status";
 
 export type OpenPaymentIntent = {
@@ -47,7 +48,17 @@ export async function openPaymentIntent(
   }
 
   const decision = await prisma.checkoutFraudDecision.findUnique({ where: { orderId }, select: { outcome: true } });
-  const holdForChecks = decision?.outcome === "review" || (await postAuthorisationChecksInForce(prisma));
+  const prePayment = await prisma.fraudDecision.findFirst({
+    where: { orderId, stage: "pre_payment" },
+    orderBy: { createdAt: "desc" },
+    select: { attributes: true },
+  });
+  const holdForChecks =
+    decision?.outcome === "review" ||
+    (await postAuthorisationChecksInForce(
+      prisma,
+      prePayment ? attributesFromStorage(prePayment.attributes) : undefined,
+    ));
   const attempt = order.payments.length + 1;
   const intent = await stripe.paymentIntents.create(
     {

@@ -1,7 +1,9 @@
 import type { PrismaClient } from "../db/client";
 import { logger } from "../observability/logger";
-import { FRAUD_ATTRIBUTES, type FraudAttributeName } from "./attributes/fraud-attributes";
+import { FRAUD_ATTRIBUTES } from "./attributes/fraud-attributes";
+import type { AttributeValues } from "./rules/attribute-types";
 import { type CompiledRule, compileRule } from "./rules/compile-rule";
+import { couldMatch } from "./rules/could-match";
 import type { SavedLists } from "./rules/evaluate-condition";
 
 export type RuleSet = {
@@ -54,16 +56,30 @@ export function forgetRuleSet(): void {
   cached = undefined;
 }
 
+const POST_AUTHORISATION_ATTRIBUTES: ReadonlySet<string> = new Set(
+  Object.entries(FRAUD_ATTRIBUTES)
+    .filter(([, attribute]) => attribute.stage === "post_authorisation")
+    .map(([name]) => name),
+);
+
 /**
- * Whether the rules in force read anything only known after authorisation (Radar's risk, the
- * card, its checks). Then every PaymentIntent is made with manual capture, so those rules can
- * still hold the money: it is captured at once when they pass (README, "Capture").
+ * Whether a rule in force reads anything only known after authorisation (Radar's risk, the card,
+ * its checks) and could still match this payment. Then its PaymentIntent is made with manual
+ * capture, so the rule can still hold the money: it is captured at once when the rules pass
+ * (README, "Capture"). Given the payment's pre-payment attributes, a rule whose known part is
+ * already false (`:email_domain: = 'other.test' and :risk_level: = 'elevated'` for another
+ * domain) holds nothing; without them, any such rule holds every payment.
  */
-export async function postAuthorisationChecksInForce(prisma: PrismaClient): Promise<boolean> {
+export async function postAuthorisationChecksInForce(
+  prisma: PrismaClient,
+  prePayment?: AttributeValues,
+): Promise<boolean> {
   const set = await loadRuleSet(prisma);
   return set.rules.some(
     (rule) =>
       rule.action !== "request_3ds" &&
-      rule.attributes.some((name) => FRAUD_ATTRIBUTES[name as FraudAttributeName]?.stage === "post_authorisation"),
+      rule.attributes.some((name) => POST_AUTHORISATION_ATTRIBUTES.has(name)) &&
+      (!prePayment ||
+        couldMatch(rule.condition, { attributes: prePayment, lists: set.lists }, POST_AUTHORISATION_ATTRIBUTES)),
   );
 }

@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS } from "../audit/audit-actions";
 import { PERMISSIONS, type Permission, STAFF_ROLES } from "../auth/permissions";
 import { DISPUTE_STATUSES } from "../disputes/dispute-status";
+import { FRAUD_LIST_KINDS } from "../fraud/management/fraud-list-kinds";
+import { RULE_ACTIONS } from "../fraud/rules/rule-ast";
 import { ORDER_STATES } from "../orders/order-states";
 import { REFUND_REASON_CODES, REFUND_STATUSES } from "../refunds/refund-status";
 import { HANDLED_EVENT_TYPES } from "../webhooks/handled-event-types";
 import { customerOrderStatusLabel } from "./customer-labels";
+import { fraudListKindLabel, ruleActionLabel, ruleChangeLabel } from "./fraud-rule-labels";
 import { ALERT_LABELS, alertLabel, declineCodeLabel } from "./health-labels";
 import { inWords } from "./in-words";
 import { PERMISSION_LABELS, roleLabel, rolesWithPermission } from "./staff-access-labels";
@@ -44,6 +47,9 @@ describe("labels", () => {
       ...DISPUTE_STATUSES.map(disputeStatusLabel),
       ...HANDLED_EVENT_TYPES.map(stripeEventLabel),
       ...AUDIT_ACTIONS.map(auditActionLabel),
+      ...RULE_ACTIONS.map(ruleActionLabel),
+      ...FRAUD_LIST_KINDS.map(fraudListKindLabel),
+      ...(["created", "edited", "enabled", "disabled"] as const).map(ruleChangeLabel),
     ];
     for (const label of known) expect(label).not.toMatch(RAW);
     // The refund form's words, not Stripe's.

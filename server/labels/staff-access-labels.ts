@@ -16,6 +16,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "refunds.approve": "approve or reject refunds above the approval limit",
   "disputes.respond": "answer disputes with evidence",
   "fraud.review": "review payments held by the fraud rules",
+  "fraud.rules.manage": "write the fraud rules and keep the saved lists",
   "ledger.read": "read the ledger",
   "reconciliation.read": "reconcile PayOps with Stripe and the bank",
   "reconciliation.resolve": "work reconciliation differences to a resolution",

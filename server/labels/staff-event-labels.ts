@@ -80,6 +80,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "reconciliation.break_assigned": "Reconciliation difference assigned",
   "reconciliation.break_resolved": "Reconciliation difference resolved",
   "reconciliation.period_closed": "Month closed",
+  "fraud.rule_added": "Fraud rule added",
+  "fraud.rule_edited": "Fraud rule edited",
+  "fraud.rule_enabled": "Fraud rule switched on",
+  "fraud.rule_disabled": "Fraud rule switched off",
+  "fraud.list_added": "Fraud list added",
+  "fraud.list_entry_added": "Entry added to a fraud list",
+  "fraud.list_entry_removed": "Entry removed from a fraud list",
 };
 
 export const stripeEventLabel = (type: string) => labelFrom(STRIPE_EVENT_LABELS, type);

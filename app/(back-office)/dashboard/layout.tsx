@@ -14,6 +14,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: "/dashboard/orders", label: "Orders", permission: "orders.read" },
   { href: "/dashboard/refunds/approvals", label: "Refund approvals", permission: "refunds.approve" },
   { href: "/dashboard/reviews", label: "Review queue", permission: "fraud.review" },
+  { href: "/dashboard/fraud-rules", label: "Fraud rules", permission: "fraud.rules.manage" },
   { href: "/dashboard/disputes", label: "Disputes", permission: "orders.read" },
   { href: "/dashboard/reconciliation", label: "Reconciliation", permission: "reconciliation.read" },
   { href: "/dashboard/audit", label: "Audit log", permission: "audit.read" },

@@ -94,6 +94,22 @@ describe("after authorisation", () => {
     expect(await database.prisma.fraudReview.count({ where: { orderId } })).toBe(0);
   });
 
+  it("holds only the payments a post-authorisation rule could still match", async () => {
+    await useRules("Review if :email_domain: = 'elsewhere.test' and :risk_level: = 'elevated'");
+    const other = await payAndProcess("pm_card_riskLevelElevated");
+    const otherIntent = await stripe.paymentIntents.retrieve(other.paymentIntentId);
+    expect(otherIntent).toMatchObject({ capture_method: "automatic_async", status: "succeeded" });
+    expect(await database.prisma.fraudReview.count({ where: { orderId: other.orderId } })).toBe(0);
+
+    await database.prisma.fraudRule.deleteMany();
+    await useRules("Review if :email_domain: = 'example.test' and :risk_level: = 'elevated'");
+    const held = await payAndProcess("pm_card_riskLevelElevated");
+    await settleOutbox();
+    const heldIntent = await stripe.paymentIntents.retrieve(held.paymentIntentId);
+    expect(heldIntent).toMatchObject({ capture_method: "manual", status: "requires_capture" });
+    expect(await database.prisma.fraudReview.count({ where: { orderId: held.orderId, status: "open" } })).toBe(1);
+  });
+
   it("keeps an elevated-risk payment authorised and uncaptured, in the queue, and decides it once", async () => {
     await useRules("Review if :risk_level: = 'elevated'");
     const { paymentIntentId, orderId } = await payAndProcess("pm_card_riskLevelElevated");
