@@ -14,6 +14,7 @@ import { createPrismaClient } from "../server/db/client";
 import { applyMigrations } from "../server/db/migrate";
 import { withDatabase } from "../server/db/postgres-server";
 import { matchPayopsToStripe } from "../server/reconciliation/match-payops-stripe";
+import { prepareMatchingTransaction } from "../server/reconciliation/matching-transaction";
 import { runReconciliation } from "../server/reconciliation/run-reconciliation";
 import { stripeReportSide } from "../server/reconciliation/stripe-report-side";
 import { reconciliationTolerances } from "../server/reconciliation/tolerances";
@@ -207,14 +208,16 @@ try {
     );
     const matching = await measured(() =>
       prisma.$transaction(
-        (tx) =>
-          matchPayopsToStripe(tx, {
+        async (tx) => {
+          await prepareMatchingTransaction(tx);
+          return matchPayopsToStripe(tx, {
             runId,
             from: new Date(from * 1000),
             to: new Date((to + 3600) * 1000),
             asOf: new Date((to + 7 * 86_400) * 1000),
             tolerances: reconciliationTolerances(),
-          }),
+          });
+        },
         { timeout: 30 * 60_000 },
       ),
     );

@@ -4,6 +4,7 @@ import { matchPayoutsToBank } from "./match-bank";
 import { matchPayopsToStripe } from "./match-payops-stripe";
 import { matchPayoutTotals } from "./match-payouts";
 import type { MatchWindow } from "./match-window";
+import { prepareMatchingTransaction } from "./matching-transaction";
 import { mergeFindingsIntoBreaks, resolveBreaksNoLongerFound } from "./record-breaks";
 import { type ReconciliationSummary, runSummary } from "./run-summary";
 import { dropStagedRows, stageBalanceTransactions, stagePayouts, stagePayoutTransactions } from "./stage-rows";
@@ -80,6 +81,7 @@ export async function runReconciliation(
     const legs: Leg[] = (await prisma.bankAccount.count()) > 0 ? [...LEGS] : [1, 2];
     const breaks = await prisma.$transaction(
       async (tx) => {
+        await prepareMatchingTransaction(tx);
         await matchPayopsToStripe(tx, window);
         await matchPayoutTotals(tx, window);
         if (legs.includes(3)) await matchPayoutsToBank(tx, window);
