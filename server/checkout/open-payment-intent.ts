@@ -1,8 +1,10 @@
 import type Stripe from "stripe";
 import type { PrismaClient } from "../db/client";
+import { runTransaction } from "../db/run-transaction";
 import { AppError } from "../errors";
 import { postAuthorisationChecksInForce } from "../fraud/load-rule-set";
 import { attributesFromStorage } from "../fraud/post-authorisation/collect-post-authorisation-attributes";
+import { lockOrder } from "../orders/apply-order-input";
 import { isPayableStatus } from "./order-status";
 
 export type OpenPaymentIntent = {
@@ -77,16 +79,22 @@ export async function openPaymentIntent(
     { idempotencyKey: paymentIntentIdempotencyKey(order.id, attempt) },
   );
   // ON CONFLICT DO NOTHING: a simultaneous call (or an early webhook) may have written the row already.
-  await prisma.payment.createMany({
-    data: {
-      orderId: order.id,
-      stripePaymentIntentId: intent.id,
-      status: intent.status,
-      currency: order.currency,
-      amountMinor: intent.amount,
-      captureMethod: intent.capture_method,
-    },
-    skipDuplicates: true,
+  // The order is locked first, as every path to an order's money does (server/refunds/README.md, Lock order), so
+  // this insert never deadlocks with the webhook pipeline recording the same payment; a deadlock or
+  // serialization failure that still happens is run again.
+  await runTransaction(prisma, async (tx) => {
+    await lockOrder(tx, order.id);
+    await tx.payment.createMany({
+      data: {
+        orderId: order.id,
+        stripePaymentIntentId: intent.id,
+        status: intent.status,
+        currency: order.currency,
+        amountMinor: intent.amount,
+        captureMethod: intent.capture_method,
+      },
+      skipDuplicates: true,
+    });
   });
   return toOpenPaymentIntent(intent);
 }
