@@ -50,13 +50,18 @@ function emailPrefixPattern(email: string): string {
   return `${email.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** The lookup below; an index on lower(email) (customers_email_lower_prefix_idx) answers it. */
+export function customersMatchingQuery(email: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT id FROM customers WHERE lower(email) LIKE ${emailPrefixPattern(email)} LIMIT ${CUSTOMER_ID_LIST_LIMIT + 1}`;
+}
+
 /**
  * Customers whose email starts with the filter, or null when there are too many to list. Looked up
  * first because a join lets the planner walk every order by date hoping to meet a rare customer.
  */
 async function customersMatching(prisma: PrismaClient, email: string): Promise<string[] | null> {
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT id FROM customers WHERE lower(email) LIKE ${emailPrefixPattern(email)} LIMIT ${CUSTOMER_ID_LIST_LIMIT + 1}`;
+  const rows = await prisma.$queryRaw<{ id: string }[]>(customersMatchingQuery(email));
   return rows.length > CUSTOMER_ID_LIST_LIMIT ? null : rows.map((row) => row.id);
 }
 
