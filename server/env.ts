@@ -147,6 +147,14 @@ export const serverEnvSchema = z.object({
         "expected CUR=rate pairs separated by commas, e.g. EUR=1.08,JPY=0.0067",
       ),
   ),
+  /**
+   * Early fraud warnings on payments below this many US dollars (FRAUD_USD_RATES converts) are
+   * refunded automatically; larger ones, and currencies the rate table lacks, join the review queue.
+   */
+  FRAUD_EARLY_WARNING_REFUND_BELOW_USD: z
+    .string()
+    .regex(/^[0-9]{1,9}(\.[0-9]{1,2})?$/, "expected US dollars, e.g. 75 or 75.50")
+    .default("100"),
   /** Headers read (in order) for the client's country when TRUSTED_PROXY_HOPS > 0; comma-separated. */
   FRAUD_IP_COUNTRY_HEADERS: optional(
     z.string().regex(/^[a-z0-9-]+(,[a-z0-9-]+)*$/i, "expected header names separated by commas, e.g. cf-ipcountry"),

@@ -54,6 +54,7 @@ export const FRAUD_RULE_ACTIONS = [
   "fraud.list_added",
   "fraud.list_entry_added",
   "fraud.list_entry_removed",
+  "fraud.early_warning_applied",
 ] as const;
 
 export const AUDIT_ACTIONS = [

@@ -13,6 +13,7 @@ import type { VelocityStore } from "../fraud/velocity/velocity-store";
 import { formatMoney } from "../money";
 import { logger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
+import { BLOCKED_MESSAGE } from "./blocked-message";
 import { type CheckoutRequest, parseCheckoutRequest } from "./checkout-request";
 import { createOrder } from "./create-order";
 import { openPaymentIntent } from "./open-payment-intent";
@@ -41,8 +42,7 @@ export type CheckoutSession = {
   created: boolean;
 };
 
-export const BLOCKED_MESSAGE =
-  "We can't accept this order online. Please contact us and we'll help you complete your purchase.";
+export { BLOCKED_MESSAGE } from "./blocked-message";
 
 /**
  * Turns a cart into an order and the PaymentIntent that pays it: prices from the catalogue, the

@@ -2,6 +2,8 @@ import "server-only";
 import { serverEnv } from "../env";
 import { IP_COUNTRY_HEADERS, ipCountryFromHeaders } from "./attributes/ip-country";
 import { DEFAULT_USD_RATES, parseUsdRates, type UsdRateTable } from "./attributes/usd-rates";
+import type { EarlyWarningPolicy } from "./early-warnings/apply-early-fraud-warning";
+import { parseDecimal } from "./rules/parse-rule";
 
 let rates: { text: string; table: UsdRateTable } | undefined;
 
@@ -10,6 +12,14 @@ export function configuredUsdRates(): UsdRateTable {
   const text = serverEnv().FRAUD_USD_RATES ?? DEFAULT_USD_RATES;
   if (rates?.text !== text) rates = { text, table: parseUsdRates(text) };
   return rates.table;
+}
+
+/** The early fraud warning policy as configured: refund automatically below this many dollars. */
+export function earlyWarningPolicy(): EarlyWarningPolicy {
+  return {
+    refundBelowUsd: parseDecimal(serverEnv().FRAUD_EARLY_WARNING_REFUND_BELOW_USD),
+    rates: configuredUsdRates(),
+  };
 }
 
 /** The client's country from the trusted proxy's header, as the environment configures it. */

@@ -24,6 +24,7 @@ export const STRIPE_EVENT_LABELS: Record<string, string> = {
   "charge.dispute.closed": "Dispute closed",
   "charge.dispute.funds_withdrawn": "Disputed funds withdrawn",
   "charge.dispute.funds_reinstated": "Disputed funds returned",
+  "radar.early_fraud_warning.created": "Card network warned of fraud",
   "payout.created": "Payout created",
   "payout.paid": "Payout paid",
   "payout.failed": "Payout failed",
@@ -87,6 +88,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "fraud.list_added": "Fraud list added",
   "fraud.list_entry_added": "Entry added to a fraud list",
   "fraud.list_entry_removed": "Entry removed from a fraud list",
+  "fraud.early_warning_applied": "Early fraud warning handled by policy",
 };
 
 export const stripeEventLabel = (type: string) => labelFrom(STRIPE_EVENT_LABELS, type);

@@ -56,7 +56,12 @@ async function withStaffNames<T extends WithStaff>(prisma: PrismaClient, refunds
     id ? (staff.find((person) => person.id === id)?.name ?? "Unknown staff") : null;
   return refunds.map((refund) => ({
     ...refund,
-    requestedByName: refund.source === "stripe_dashboard" ? "Stripe Dashboard" : nameOf(refund.requestedById),
+    requestedByName:
+      refund.source === "stripe_dashboard"
+        ? "Stripe Dashboard"
+        : refund.source === "system"
+          ? "PayOps (early fraud warning policy)"
+          : nameOf(refund.requestedById),
     approvedByName: nameOf(refund.approvedById),
     rejectedByName: nameOf(refund.rejectedById),
   }));

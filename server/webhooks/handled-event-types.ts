@@ -24,6 +24,7 @@ export const HANDLED_EVENT_TYPES = [
   "charge.dispute.closed",
   "charge.dispute.funds_withdrawn",
   "charge.dispute.funds_reinstated",
+  "radar.early_fraud_warning.created",
   "payout.created",
   "payout.paid",
   "payout.failed",

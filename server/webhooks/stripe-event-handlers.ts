@@ -1,4 +1,6 @@
 import type Stripe from "stripe";
+import { prepareEarlyFraudWarning } from "../fraud/early-warnings/apply-early-fraud-warning";
+import { earlyWarningPolicy } from "../fraud/fraud-configuration";
 import { recordPaymentDecline } from "../fraud/record-payment-decline";
 import { idOf } from "../stripe/expandable";
 import { prepareDisputeChange } from "./apply-dispute-change";
@@ -37,6 +39,19 @@ const refundChanged: StripeEventHandler = (event, { prisma, stripe }) =>
 const disputeChanged: StripeEventHandler = (event, { prisma, stripe }) =>
   prepareDisputeChange(prisma, stripe, (event.data.object as Stripe.Dispute).id);
 
+/** The merchant's policy for a card network's fraud warning: refund a small payment, queue a large one. */
+const earlyFraudWarningCreated: StripeEventHandler = async (event, { stripe }) => {
+  const apply = await prepareEarlyFraudWarning(
+    stripe,
+    (event.data.object as Stripe.Radar.EarlyFraudWarning).id,
+    earlyWarningPolicy(),
+  );
+  return async (tx) => {
+    const outcome = await apply(tx);
+    return outcome === "already_applied" ? "stale" : outcome === "not_ours" ? "ignored" : "applied";
+  };
+};
+
 /** The payout as Stripe reports it now is posted to the ledger. */
 const payoutChanged: StripeEventHandler = async (event, { stripe }) =>
   preparePayoutChange(await retrievePayout(stripe, (event.data.object as Stripe.Payout).id));
@@ -68,6 +83,7 @@ export const STRIPE_EVENT_HANDLERS: Record<HandledEventType, StripeEventHandler>
   "charge.dispute.closed": disputeChanged,
   "charge.dispute.funds_withdrawn": disputeChanged,
   "charge.dispute.funds_reinstated": disputeChanged,
+  "radar.early_fraud_warning.created": earlyFraudWarningCreated,
   "payout.created": payoutChanged,
   "payout.paid": payoutChanged,
   "payout.failed": payoutChanged,

@@ -40,10 +40,14 @@ export function ReviewQueue() {
             <p className="text-sm text-stone-700">
               {fraudReviewSourceLabel(review.source)} · held since <DateTime value={review.openedAt} />
             </p>
-            <p className={review.expiresSoon ? "text-sm font-medium text-red-800" : "text-sm text-stone-700"}>
-              {review.expiresSoon ? "The card authorisation expires soon: " : "The card authorisation expires "}
-              <DateTime value={review.authorisationExpiresAt} />
-            </p>
+            {review.authorisationExpiresAt ? (
+              <p className={review.expiresSoon ? "text-sm font-medium text-red-800" : "text-sm text-stone-700"}>
+                {review.expiresSoon ? "The card authorisation expires soon: " : "The card authorisation expires "}
+                <DateTime value={review.authorisationExpiresAt} />
+              </p>
+            ) : (
+              <p className="text-sm text-stone-700">The money was captured; rejecting refunds it in full.</p>
+            )}
             <ul className="mt-2 list-disc pl-5 text-sm">
               {review.reasons.map((reason) => (
                 <li key={reason}>{reason}</li>
@@ -68,10 +72,10 @@ export function ReviewQueue() {
             </p>
             <div className="mt-3 flex flex-wrap items-end gap-2">
               <Button disabled={busy} onClick={() => approve.mutate({ reviewId: review.id })}>
-                Approve and capture
+                {review.captured ? "Keep the payment" : "Approve and capture"}
               </Button>
               <label className="text-sm">
-                Reason to reject
+                {review.captured ? "Reason to refund" : "Reason to reject"}
                 <input
                   className="ml-2 rounded-md border border-stone-400 px-2 py-1"
                   value={reasons[review.id] ?? ""}
@@ -83,7 +87,7 @@ export function ReviewQueue() {
                 disabled={busy || !(reasons[review.id] ?? "").trim()}
                 onClick={() => reject.mutate({ reviewId: review.id, reason: reasons[review.id] ?? "" })}
               >
-                Reject and release
+                {review.captured ? "Refund in full" : "Reject and release"}
               </Button>
             </div>
           </li>

@@ -117,14 +117,14 @@ describe("after authorisation", () => {
     expect((await stripe.paymentIntents.retrieve(paymentIntentId)).status).toBe("requires_capture");
     const order = await database.prisma.order.findUniqueOrThrow({ where: { id: orderId } });
     expect(order.status).toBe("in_review");
-    const review = await database.prisma.fraudReview.findUniqueOrThrow({ where: { paymentIntentId } });
+    const review = await database.prisma.fraudReview.findFirstOrThrow({ where: { paymentIntentId } });
     expect(review).toMatchObject({ status: "open", source: "rules", currency: "USD" });
     expect(review.reasons[0]).toBe("rule: Review if :risk_level: = 'elevated'");
     const queue = await listReviewQueue(database.prisma);
     const item = queue.find((entry) => entry.id === review.id)!;
     expect(item).toMatchObject({ orderId, amountMinor: review.amountMinor, expiresSoon: false });
     expect(item.signals).toContainEqual({ name: "risk_level", value: "elevated" });
-    expect(item.authorisationExpiresAt.getTime() - review.authorisedAt.getTime()).toBe(7 * 24 * 3_600_000);
+    expect(item.authorisationExpiresAt!.getTime() - review.authorisedAt.getTime()).toBe(7 * 24 * 3_600_000);
     const sixDaysLater = new Date(review.authorisedAt.getTime() + 6.5 * 24 * 3_600_000);
     expect(
       (await listReviewQueue(database.prisma, sixDaysLater)).find((entry) => entry.id === review.id)?.expiresSoon,
@@ -150,7 +150,7 @@ describe("the analyst's verdict", () => {
   it("approve captures once, even when two analysts approve at the same moment", async () => {
     await useRules("Review if :risk_level: = 'elevated'");
     const { paymentIntentId, orderId } = await payAndProcess("pm_card_riskLevelElevated");
-    const review = await database.prisma.fraudReview.findUniqueOrThrow({ where: { paymentIntentId } });
+    const review = await database.prisma.fraudReview.findFirstOrThrow({ where: { paymentIntentId } });
     const results = await Promise.all([
       settleReview({ reviewId: review.id, verdict: "approve", staffUserId: analystId }, deps()),
       settleReview({ reviewId: review.id, verdict: "approve", staffUserId: analystId }, deps()),
@@ -176,7 +176,7 @@ describe("the analyst's verdict", () => {
   it("reject cancels with a reason; without one it changes nothing", async () => {
     await useRules("Review if :risk_level: = 'elevated'");
     const { paymentIntentId, orderId } = await payAndProcess("pm_card_riskLevelElevated");
-    const review = await database.prisma.fraudReview.findUniqueOrThrow({ where: { paymentIntentId } });
+    const review = await database.prisma.fraudReview.findFirstOrThrow({ where: { paymentIntentId } });
     await expect(
       settleReview({ reviewId: review.id, verdict: "reject", staffUserId: analystId, reason: "  " }, deps()),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });

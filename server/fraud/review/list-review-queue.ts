@@ -27,7 +27,10 @@ export type ReviewQueueItem = {
   source: string;
   reasons: string[];
   openedAt: Date;
-  authorisationExpiresAt: Date;
+  /** Held money only (the rules, Radar): a warned payment was captured already and has no expiry. */
+  authorisationExpiresAt: Date | null;
+  /** The money was captured (an early fraud warning): approve keeps it, reject refunds it. */
+  captured: boolean;
   /** Less than a day left before Stripe releases the hold. */
   expiresSoon: boolean;
   /** What the post-authorisation decision saw, for the analyst (names are Radar attributes). */
@@ -65,7 +68,8 @@ export async function listReviewQueue(prisma: PrismaClient, now = new Date()): P
       const attributes = attributesByIntent.get(review.paymentIntentId) ?? {};
       const fingerprint = typeof attributes.card_fingerprint === "string" ? attributes.card_fingerprint : null;
       const history = await customerHistoryFor(prisma, order?.customerId ?? null, review.orderId, fingerprint);
-      const expiresAt = new Date(review.authorisedAt.getTime() + AUTHORISATION_LIFETIME_MS);
+      const captured = review.source === "early_fraud_warning";
+      const expiresAt = captured ? null : new Date(review.authorisedAt.getTime() + AUTHORISATION_LIFETIME_MS);
       return {
         id: review.id,
         orderId: review.orderId,
@@ -76,7 +80,8 @@ export async function listReviewQueue(prisma: PrismaClient, now = new Date()): P
         reasons: review.reasons,
         openedAt: review.openedAt,
         authorisationExpiresAt: expiresAt,
-        expiresSoon: expiresAt.getTime() - now.getTime() < EXPIRY_WARNING_MS,
+        captured,
+        expiresSoon: expiresAt !== null && expiresAt.getTime() - now.getTime() < EXPIRY_WARNING_MS,
         signals: SIGNALS.flatMap((name) => {
           const value = attributes[name];
           return typeof value === "string" || typeof value === "boolean" ? [{ name, value }] : [];

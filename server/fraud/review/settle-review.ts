@@ -11,6 +11,7 @@ import {
   PAYMENT_INTENT_EFFECTS,
 } from "../../orders/payment-intent-effects";
 import { TRANSITION_TABLE } from "../../orders/transition-table";
+import { requestSystemRefund } from "../../refunds/request-system-refund";
 import { STRIPE_RETRY_AFTER_SECONDS } from "../../stripe/stripe-unavailable";
 
 export type ReviewVerdict = "approve" | "reject";
@@ -57,6 +58,10 @@ export async function settleReview(
       throw new AppError("CONFLICT", `This payment was already ${describeStatus(review.status)}.`);
     }
     const order = await tx.order.findUniqueOrThrow({ where: { id: review.orderId }, select: { status: true } });
+    if (review.source === "early_fraud_warning") {
+      await settleWarnedPayment(tx, review, order.status, input.verdict, input.staffUserId, reason);
+      return { changed: true, effectId: null };
+    }
     const input_ = input.verdict === "approve" ? "staff_approve_review" : "staff_reject_review";
     const rule = isOrderState(order.status) ? TRANSITION_TABLE[order.status][input_] : null;
     if (rule?.kind !== "allowed") {
@@ -98,6 +103,7 @@ export async function settleReview(
 
 type LockedReview = {
   id: string;
+  source: string;
   orderId: string;
   paymentIntentId: string;
   status: string;
@@ -119,17 +125,58 @@ async function lockReview(tx: Tx, reviewId: string): Promise<LockedReview> {
       status: string;
       amount_minor: number;
       currency: string;
+      source: string;
     }[]
-  >(Prisma.sql`SELECT id, order_id, payment_intent_id, status, amount_minor, currency
+  >(Prisma.sql`SELECT id, order_id, payment_intent_id, status, amount_minor, currency, source
                  FROM fraud_reviews WHERE id = ${reviewId}::uuid FOR UPDATE`);
   return {
     id: row!.id,
+    source: row!.source,
     orderId: row!.order_id,
     paymentIntentId: row!.payment_intent_id,
     status: row!.status,
     amountMinor: row!.amount_minor,
     currency: row!.currency,
   };
+}
+
+/**
+ * A captured payment the card network warned about: approve keeps the money (nothing goes to
+ * Stripe), reject refunds what is left of it through the refunds room's outbox, in this
+ * transaction. Either way the review closes and the verdict is audited.
+ */
+async function settleWarnedPayment(
+  tx: Tx,
+  review: LockedReview,
+  orderStatus: string,
+  verdict: ReviewVerdict,
+  staffUserId: string,
+  reason: string,
+): Promise<void> {
+  const wanted = verdict === "approve" ? "approved" : "rejected";
+  await tx.fraudReview.update({
+    where: { id: review.id },
+    data: { status: wanted, closedAt: new Date(), closedById: staffUserId, closeReason: reason || null },
+  });
+  const refund =
+    verdict === "reject"
+      ? await requestSystemRefund(tx, {
+          orderId: review.orderId,
+          reasonCode: "fraudulent",
+          reason: `Rejected after an early fraud warning: ${reason}`,
+          idempotencyKey: `fraud-review:${review.id}`,
+          staffUserId,
+        })
+      : null;
+  await recordAudit(tx, {
+    actor: { kind: "staff", staffUserId },
+    action: verdict === "approve" ? "fraud.review_approved" : "fraud.review_rejected",
+    subject: { type: "order", id: review.orderId },
+    amount: { minor: review.amountMinor, currency: review.currency },
+    reason: reason || "Kept after an early fraud warning",
+    before: { review: "open", order: orderStatus },
+    after: { review: wanted, refund: refund?.kind === "requested" ? refund.refundId : null },
+  });
 }
 
 function describeStatus(status: string): string {

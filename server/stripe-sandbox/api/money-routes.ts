@@ -4,6 +4,7 @@ import { computeBalance } from "../resources/balance";
 import { retrieveCharge } from "../resources/charges";
 import { closeDispute, updateDispute } from "../resources/dispute-actions";
 import { retrieveDispute } from "../resources/disputes";
+import { retrieveEarlyFraudWarning } from "../resources/early-fraud-warnings";
 import { cancelPayout, createPayout, retrievePayout, updatePayout } from "../resources/payouts";
 import { createRefund, retrieveRefund, updateRefund } from "../resources/refunds";
 import { createReportRun, publicRun, retrieveReportRun } from "../resources/report-runs";
@@ -52,6 +53,17 @@ export const moneyRoutes: Route[] = [
   route("GET", "/v1/disputes/:id", (ctx) => retrieveDispute(ctx.sb, ctx.path[0]!)),
   route("POST", "/v1/disputes/:id", (ctx) => updateDispute(ctx.sb, retrieveDispute(ctx.sb, ctx.path[0]!), ctx.params)),
   route("POST", "/v1/disputes/:id/close", (ctx) => closeDispute(ctx.sb, retrieveDispute(ctx.sb, ctx.path[0]!))),
+  route("GET", "/v1/radar/early_fraud_warnings", (ctx) => {
+    const charge = optionalString(ctx.params, "charge");
+    const intent = optionalString(ctx.params, "payment_intent");
+    return paginate(
+      Object.values(ctx.sb.state.earlyFraudWarnings),
+      ctx.params,
+      "/v1/radar/early_fraud_warnings",
+      (warning) => (!charge || warning.charge === charge) && (!intent || warning.payment_intent === intent),
+    );
+  }),
+  route("GET", "/v1/radar/early_fraud_warnings/:id", (ctx) => retrieveEarlyFraudWarning(ctx.sb, ctx.path[0]!)),
   route("GET", "/v1/balance", (ctx) => computeBalance(ctx.sb)),
   route("GET", "/v1/balance_transactions", (ctx) => {
     const { state } = ctx.sb;

@@ -8,6 +8,7 @@ import { settleAsyncPayment } from "../resources/charge-payment";
 import { retrieveCharge } from "../resources/charges";
 import { settleDispute } from "../resources/dispute-actions";
 import { openDisputeForCharge, retrieveDispute } from "../resources/disputes";
+import { EARLY_FRAUD_WARNING_TYPES, raiseEarlyFraudWarning } from "../resources/early-fraud-warnings";
 import { failPayout, retrievePayout, runAutomaticPayouts } from "../resources/payouts";
 import {
   duplicateBalanceTransaction,
@@ -110,6 +111,20 @@ export const controlRoutes: ControlRoute[] = [
       status: inquiry ? "warning_needs_response" : "needs_response",
       reason,
     });
+  }),
+  control("POST", "/charges/:id/early_fraud_warning", (runtime, body, path) => {
+    const { fraud_type } = parse(
+      z.object({ fraud_type: z.enum(EARLY_FRAUD_WARNING_TYPES).default("made_with_stolen_card") }),
+      body,
+    );
+    const charge = retrieveCharge(runtime.sb, path[0]!);
+    if (charge.status !== "succeeded" || !charge.captured) {
+      throw new ControlError(
+        409,
+        `Charge ${charge.id} has not been captured; warnings are raised on captured charges.`,
+      );
+    }
+    return raiseEarlyFraudWarning(runtime.sb, charge, fraud_type);
   }),
   control("POST", "/refunds/:id/fail", (runtime, body, path) => {
     const { reason } = parse(z.object({ reason: z.string().optional() }), body);

@@ -47,6 +47,7 @@ export interface SandboxState {
   charges: Record<string, Stripe.Charge>;
   refunds: Record<string, Stripe.Refund>;
   disputes: Record<string, Stripe.Dispute>;
+  earlyFraudWarnings: Record<string, Stripe.Radar.EarlyFraudWarning>;
   balanceTransactions: Record<string, Stripe.BalanceTransaction>;
   payouts: Record<string, Stripe.Payout>;
   webhookEndpoints: Record<string, Stripe.WebhookEndpoint>;
@@ -103,6 +104,7 @@ export function emptyState(): SandboxState {
     charges: {},
     refunds: {},
     disputes: {},
+    earlyFraudWarnings: {},
     balanceTransactions: {},
     payouts: {},
     webhookEndpoints: {},
@@ -126,6 +128,7 @@ const PREFIX_COLLECTION: Record<string, keyof SandboxState> = {
   re: "refunds",
   pyr: "refunds",
   du: "disputes",
+  issfr: "earlyFraudWarnings",
   txn: "balanceTransactions",
   po: "payouts",
   we: "webhookEndpoints",
