@@ -11,6 +11,7 @@ import {
 } from "./e2e/e2e-env";
 
 const PORT = E2E_PORT;
+const QUIET_SPECS = /(prometheus-metrics|health)\.spec\.ts$/;
 const baseURL = E2E_BASE_URL;
 const { executablePath, args } = resolveChromium();
 
@@ -25,10 +26,11 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
-  // The Prometheus spec counts every event the app processed, so it runs once the others are done.
+  // Specs that need the app to themselves run once the others are done, one file at a time: the
+  // Prometheus spec counts every event the app processed, the Health spec pauses event processing.
   projects: [
-    { name: "app", testIgnore: /prometheus-metrics\.spec\.ts$/ },
-    { name: "metrics", testMatch: /prometheus-metrics\.spec\.ts$/, dependencies: ["app"] },
+    { name: "app", testIgnore: QUIET_SPECS },
+    { name: "quiet", testMatch: QUIET_SPECS, dependencies: ["app"], workers: 1, fullyParallel: false },
   ],
   use: {
     baseURL,

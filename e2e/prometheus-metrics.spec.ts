@@ -6,7 +6,7 @@ import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_METRICS_TOKEN, E2E_SANDBOX_URL } fr
 import { expect, test } from "./fixtures";
 import { type RunningPrometheus, startPrometheus } from "./prometheus-server";
 
-// Runs after every other spec (its own Playwright project), so the app is otherwise idle and the
+// Runs after every other spec, one quiet file at a time (playwright.config.ts), so the app is otherwise idle and the
 // processed-events counter moves only for the events this test causes. Alone:
 // `npm run test:e2e -- --no-deps e2e/prometheus-metrics.spec.ts`.
 const PROCESSED = "sum(payops_stripe_events_processed_total) or vector(0)";

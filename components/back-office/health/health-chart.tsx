@@ -20,7 +20,7 @@ export type ChartPoint = { label: string } & Record<string, number | string>;
 /**
  * One signal over the window: a chart that fills its container at any width (ResponsiveContainer
  * measures the parent, `min-w-0` lets it shrink inside a grid), with the same figures as a table
- * for screen readers, keyboards and anyone who wants the numbers.
+ * for screen readers, keyboards and anyone who wants the numbers (the chart itself takes no focus).
  */
 export function HealthChart({
   title,
@@ -41,7 +41,8 @@ export function HealthChart({
       <figcaption className="text-sm font-medium text-stone-900">{title}</figcaption>
       <div className="mt-3 h-56 w-full min-w-0" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%" minWidth={0}>
-          <Chart data={points} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
+          {/* The table below is the accessible form; a focusable chart inside aria-hidden would trap keyboards. */}
+          <Chart data={points} margin={{ top: 4, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e7e5e4" />
             <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={16} />
             <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={40} />
