@@ -14,7 +14,7 @@ import { createPrismaClient } from "../server/db/client";
 import { applyMigrations } from "../server/db/migrate";
 import { withDatabase } from "../server/db/postgres-server";
 import { matchPayopsToStripe } from "../server/reconciliation/match-payops-stripe";
-import { prepareMatchingTransaction } from "../server/reconciliation/matching-transaction";
+import { analyzeStagedRows, prepareMatchingTransaction } from "../server/reconciliation/matching-transaction";
 import { runReconciliation } from "../server/reconciliation/run-reconciliation";
 import { stripeReportSide } from "../server/reconciliation/stripe-report-side";
 import { reconciliationTolerances } from "../server/reconciliation/tolerances";
@@ -202,6 +202,7 @@ try {
         WHERE t.kind = 'payment_captured' GROUP BY t.id`,
       [runId],
     );
+    await analyzeStagedRows(prisma);
     const staged = Number(
       (await client.query("SELECT count(*) FROM reconciliation_stripe_transactions WHERE run_id = $1", [runId])).rows[0]
         .count,

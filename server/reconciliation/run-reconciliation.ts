@@ -4,7 +4,7 @@ import { matchPayoutsToBank } from "./match-bank";
 import { matchPayopsToStripe } from "./match-payops-stripe";
 import { matchPayoutTotals } from "./match-payouts";
 import type { MatchWindow } from "./match-window";
-import { prepareMatchingTransaction } from "./matching-transaction";
+import { analyzeStagedRows, prepareMatchingTransaction } from "./matching-transaction";
 import { mergeFindingsIntoBreaks, resolveBreaksNoLongerFound } from "./record-breaks";
 import { type ReconciliationSummary, runSummary } from "./run-summary";
 import { dropStagedRows, stageBalanceTransactions, stagePayouts, stagePayoutTransactions } from "./stage-rows";
@@ -75,6 +75,7 @@ export async function runReconciliation(
       await stagePayoutTransactions(prisma, run.id, batch);
       await progress("reading_payouts", batch.length);
     }
+    await analyzeStagedRows(prisma);
     await progress("matching", 0);
     const readingMs = Math.round(performance.now() - started);
     const matchingStarted = performance.now();
