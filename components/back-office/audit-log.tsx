@@ -24,6 +24,8 @@ const SUBJECT_NOUNS: Record<string, string> = {
   dispute: "Dispute",
   staff_user: "Staff member",
   security_settings: "Security settings",
+  reconciliation_break: "Reconciliation difference",
+  ledger_period: "Month",
 };
 
 /** Where a subject's page is: refunds show on their order's page, staff on the Staff page. */
@@ -32,6 +34,7 @@ function subjectHref(entry: AuditEntry): string | null {
   if (entry.subjectType === "refund" && entry.subjectOrderId) return `/dashboard/orders/${entry.subjectOrderId}`;
   if (entry.subjectType === "dispute") return `/dashboard/disputes/${entry.subjectId}`;
   if (entry.subjectType === "staff_user") return "/dashboard/staff";
+  if (entry.subjectType === "reconciliation_break") return `/dashboard/reconciliation/breaks/${entry.subjectId}`;
   return null;
 }
 
@@ -40,7 +43,9 @@ function AuditSubject({ entry }: { entry: AuditEntry }) {
   const text =
     entry.subjectType === "staff_user" || entry.subjectType === "security_settings"
       ? noun
-      : `${noun} ${shortId(entry.subjectId)}`;
+      : entry.subjectType === "ledger_period"
+        ? `${noun} ${entry.subjectId}`
+        : `${noun} ${shortId(entry.subjectId)}`;
   const href = subjectHref(entry);
   return href ? (
     <Link className="text-emerald-800 underline" href={href}>

@@ -13,6 +13,48 @@ describe("describeAuditChange", () => {
     ).toEqual([{ field: "Status", before: "Awaiting approval", after: "Sending to Stripe" }]);
   });
 
+  it("writes a reconciliation difference's assignment and resolution in finance's words", () => {
+    expect(
+      describeAuditChange({
+        action: "reconciliation.break_assigned",
+        currency: null,
+        before: { status: "open", ownerId: null, dueAt: null },
+        after: { status: "assigned", ownerId: "5c1e…", dueAt: "2026-12-15T00:00:00.000Z" },
+      }),
+    ).toEqual([
+      { field: "Status", before: "Open", after: "Assigned" },
+      { field: "Due", before: "—", after: "Dec 15, 2026" },
+    ]);
+    expect(
+      describeAuditChange({
+        action: "reconciliation.adjusting_entry_posted",
+        currency: "USD",
+        before: { ledgerTransactionId: null },
+        after: {
+          ledgerTransactionId: "a1…",
+          reasonCode: "fee_adjustment",
+          debitAccount: "6010",
+          creditAccount: "1020",
+        },
+      }),
+    ).toEqual([
+      { field: "Adjustment", before: null, after: "Stripe fee correction" },
+      { field: "Debit account", before: null, after: "6010" },
+      { field: "Credit account", before: null, after: "1020" },
+    ]);
+    expect(
+      describeAuditChange({
+        action: "reconciliation.break_resolved",
+        currency: null,
+        before: { status: "assigned" },
+        after: { status: "resolved", resolution: "adjusting_entry", ledgerTransactionId: "a1…" },
+      }),
+    ).toEqual([
+      { field: "Status", before: "Assigned", after: "Resolved" },
+      { field: "Resolution", before: null, after: "Adjusting entry" },
+    ]);
+  });
+
   it("shows amounts in the entry's currency (JPY without decimals) and only what changed", () => {
     expect(
       describeAuditChange({

@@ -1,4 +1,6 @@
+import { DEFAULT_DATE_FORMAT, formatDate } from "../formatting/format-date-time";
 import { formatMoney } from "../money/format-money";
+import { adjustmentReasonLabel, breakStatusLabel, resolutionLabel } from "../reconciliation/reconciliation-labels";
 import { roleLabel } from "./staff-access-labels";
 import { disputeReasonLabel, disputeStatusLabel, REFUND_REASON_LABELS, refundStatusLabel } from "./staff-state-labels";
 
@@ -19,6 +21,11 @@ const FIELD_LABELS: Record<string, string> = {
   recoveryCodesLeft: "Recovery codes left",
   recoveryCodes: "Recovery codes",
   email: "Email",
+  dueAt: "Due",
+  resolution: "Resolution",
+  reasonCode: "Adjustment",
+  debitAccount: "Debit account",
+  creditAccount: "Credit account",
 };
 
 /** Ids say nothing to a reader: the subject and actor columns already name who and what. */
@@ -29,6 +36,13 @@ function valueInWords(key: string, value: unknown, context: { action: string; cu
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (key.endsWith("Minor") && typeof value === "number" && context.currency)
     return formatMoney(value, context.currency);
+  if (context.action.startsWith("reconciliation.") && typeof value === "string") {
+    if (key === "status") return breakStatusLabel(value);
+    if (key === "resolution") return resolutionLabel(value);
+    if (key === "reasonCode") return adjustmentReasonLabel(value);
+    // A due date is a calendar day, kept as midnight UTC.
+    if (key === "dueAt") return formatDate(value, DEFAULT_DATE_FORMAT);
+  }
   if (key === "status" && typeof value === "string") {
     return context.action.startsWith("dispute.") ? disputeStatusLabel(value) : refundStatusLabel(value);
   }

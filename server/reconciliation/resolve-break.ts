@@ -59,7 +59,7 @@ export async function resolveBreak(
         subject: { type: "reconciliation_break", id: row.id },
         amount: { minor: Math.abs(amountMinor), currency },
         reason: `${accounts.label}: ${reason}`,
-        before: { status: row.status },
+        before: { ledgerTransactionId: null },
         after: {
           ledgerTransactionId,
           reasonCode,
