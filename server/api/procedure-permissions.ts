@@ -70,6 +70,7 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "publi
   "reconciliation.breakDetail": "reconciliation.read",
   "reconciliation.exportCsv": "reconciliation.read",
   "reconciliation.runs": "reconciliation.read",
+  "reconciliation.requestRun": "reconciliation.resolve",
   "reconciliation.resolvers": "reconciliation.resolve",
   "reconciliation.assign": "reconciliation.resolve",
   "reconciliation.resolve": "reconciliation.resolve",

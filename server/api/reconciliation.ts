@@ -10,6 +10,7 @@ import { listBankAccounts } from "../reconciliation/list-bank-accounts";
 import { listBreaks } from "../reconciliation/list-breaks";
 import { listResolvers } from "../reconciliation/list-resolvers";
 import { listRuns, reconciliationOverview } from "../reconciliation/reconciliation-overview";
+import { requestReconciliationRun } from "../reconciliation/request-run";
 import { resolveBreak } from "../reconciliation/resolve-break";
 import { calendarDate } from "../validation/storable-input";
 import { permitted } from "./procedures";
@@ -75,7 +76,12 @@ export const reconciliationRouter = router({
       filename: `payops-reconciliation-${new Date().toISOString().slice(0, 10)}.csv`,
       csv: await exportBreaksCsv(db(), input.filters),
     })),
-  runs: permitted("reconciliation.read").query(() => listRuns(db())),
+  runs: permitted("reconciliation.read")
+    .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }))
+    .query(({ input }) => listRuns(db(), input.limit)),
+  requestRun: permitted("reconciliation.resolve")
+    .input(z.object({ firstDay: calendarDate(), lastDay: calendarDate() }))
+    .mutation(({ input }) => requestReconciliationRun(input)),
   resolvers: permitted("reconciliation.resolve").query(() => listResolvers(db())),
   assign: permitted("reconciliation.resolve")
     .input(

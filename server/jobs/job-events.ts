@@ -21,7 +21,12 @@ export const JOB_EVENTS = {
   "accounting/sync.requested": z.object({ connectionId: z.uuid().optional() }),
   /** Reconciles a window (default: yesterday, UTC); the nightly run and a run asked for by hand. */
   "reconciliation/run.requested": z
-    .object({ from: z.iso.datetime().optional(), to: z.iso.datetime().optional() })
+    .object({
+      from: z.iso.datetime().optional(),
+      to: z.iso.datetime().optional(),
+      /** Who asked: the schedule (default) or finance from the back office. */
+      trigger: z.enum(["schedule", "back_office"]).optional(),
+    })
     .refine((data) => Boolean(data.from) === Boolean(data.to), "give both ends of the window or neither"),
 } as const;
 

@@ -44,13 +44,17 @@ describe("the nightly reconciliation job", () => {
     expect(await database.prisma.reconciliationRun.count()).toBe(1);
   });
 
-  it("runs a window asked for by hand, and refuses half a window", async () => {
+  it("runs a window asked for by hand, recorded as the back office's, and refuses half a window", async () => {
     const summary = (await job.run(
-      { from: "2026-11-01T00:00:00.000Z", to: "2026-11-02T00:00:00.000Z" },
+      { from: "2026-11-01T00:00:00.000Z", to: "2026-11-02T00:00:00.000Z", trigger: "back_office" },
       step,
       context(),
-    )) as { window: { from: string } };
+    )) as { runId: string; window: { from: string } };
     expect(summary.window.from).toBe("2026-11-01T00:00:00.000Z");
+    expect(await database.prisma.reconciliationRun.findUniqueOrThrow({ where: { id: summary.runId } })).toMatchObject({
+      trigger: "back_office",
+      status: "succeeded",
+    });
     expect(() => job.parse({ from: "2026-11-01T00:00:00.000Z" })).toThrow(/both ends of the window/);
   });
 });

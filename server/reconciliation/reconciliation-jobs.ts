@@ -16,7 +16,8 @@ export const RECONCILIATION_CRON = process.env.RECONCILIATION_CRON?.trim() || "3
 /**
  * The nightly reconciliation: under Inngest on its cron, under the local executor on the sweep
  * timer, where a window already reconciled by a finished scheduled run is skipped, so it still runs
- * once a day. Reconciling is idempotent, so a retry or a second executor changes nothing.
+ * once a day. The same job runs a window finance asks for from the back office. Reconciling is
+ * idempotent, so a retry or a second executor changes nothing.
  */
 export const RECONCILIATION_JOBS: JobDefinition[] = [
   defineJob({
@@ -37,7 +38,7 @@ export const RECONCILIATION_JOBS: JobDefinition[] = [
       return step.run("reconcile-window", () =>
         runReconciliation(
           { prisma: context.prisma, stripeSide: stripeListSide(context.stripe) },
-          { ...window, trigger: "schedule" },
+          { ...window, trigger: data.trigger ?? "schedule" },
         ),
       );
     },

@@ -7,7 +7,7 @@ import {
   runTriggerLabel,
 } from "@/server/reconciliation/reconciliation-labels";
 
-type RunRow = {
+export type RunRow = {
   id: string;
   windowFrom: Date;
   windowTo: Date;
@@ -22,6 +22,9 @@ type RunRow = {
   durationMs: number | null;
   error: string | null;
 };
+
+/** A run's stages in order: the bar fills by stage, the rows read under it count up as batches land. */
+const STAGE_STEPS = ["reading_stripe", "reading_payouts", "matching"];
 
 const COLUMNS: TableColumn<RunRow>[] = [
   { id: "started", header: "Started", cell: (run) => <DateTime value={run.startedAt} /> },
@@ -41,8 +44,13 @@ const COLUMNS: TableColumn<RunRow>[] = [
     cell: (run) =>
       run.status === "running" ? (
         <div className="space-y-1">
-          <progress className="w-32" aria-label={`${runStageLabel(run.stage)}: ${run.rowsRead} rows`} />
-          <p className="text-xs text-stone-700">
+          <progress
+            className="w-32"
+            value={STAGE_STEPS.indexOf(run.stage) + 1}
+            max={STAGE_STEPS.length + 1}
+            aria-label={`${runStageLabel(run.stage)}: ${run.rowsRead.toLocaleString("en-US")} rows`}
+          />
+          <p className="text-xs text-stone-700" data-testid="run-progress">
             {runStageLabel(run.stage)} · {run.rowsRead.toLocaleString("en-US")} rows
           </p>
         </div>

@@ -4,9 +4,10 @@ import Link from "next/link";
 import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
 import { breakAmount } from "@/components/back-office/reconciliation/break-amount";
 import { BreaksByAgeChart } from "@/components/back-office/reconciliation/breaks-by-age-chart";
-import { RunsTable } from "@/components/back-office/reconciliation/runs-table";
+import { LiveRuns } from "@/components/back-office/reconciliation/live-runs";
 import { StatCard } from "@/components/back-office/stat-card";
 import { serverCaller } from "@/server/api/server-caller";
+import { roleHasPermission } from "@/server/auth/permissions";
 import { requireStaffPage } from "../../back-office-access";
 
 export const metadata: Metadata = { title: "Reconciliation" };
@@ -56,7 +57,7 @@ export default async function ReconciliationPage() {
         <h2 id="runs-heading" className="text-lg font-semibold text-stone-900">
           Latest runs
         </h2>
-        <RunsTable runs={overview.runs} />
+        <LiveRuns initialRuns={overview.runs} canRequest={roleHasPermission(staff.role, "reconciliation.resolve")} />
       </section>
     </div>
   );
