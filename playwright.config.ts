@@ -8,12 +8,16 @@ import {
   E2E_POSTGRES_PORT,
   E2E_SANDBOX_PORT,
   E2E_SIGN_IN_LIMIT_PER_IP,
+  E2E_XERO_PORT,
+  E2E_XERO_URL,
 } from "./e2e/e2e-env";
 
 const PORT = E2E_PORT;
 const QUIET_SPECS = /(prometheus-metrics|health)\.spec\.ts$/;
 const baseURL = E2E_BASE_URL;
 const { executablePath, args } = resolveChromium();
+// The PayOps app as registered with the run's local Xero organisation.
+const XERO_APP = { XERO_CLIENT_ID: "payops-e2e-xero", XERO_CLIENT_SECRET: randomBytes(16).toString("hex") };
 
 export default defineConfig({
   testDir: "e2e",
@@ -38,37 +42,55 @@ export default defineConfig({
     launchOptions: { executablePath, args },
     trace: "retain-on-failure",
   },
-  webServer: {
-    // The same launcher as `npm start`: fresh embedded PostgreSQL, migrations, seed, Stripe sandbox, next start.
-    command: "npx tsx --conditions=react-server scripts/run-app.ts start",
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(PORT),
-      APP_URL: baseURL,
-      EMBEDDED_POSTGRES_PORT: String(E2E_POSTGRES_PORT),
-      STRIPE_SANDBOX_PORT: String(E2E_SANDBOX_PORT),
-      PAYOPS_DATA_DIR: ".data/e2e",
-      // Empty means unset: the run always uses its own embedded database, never one from the shell.
-      DATABASE_URL: "",
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",
-      NEXT_TELEMETRY_DISABLED: "1",
-      LOG_LEVEL: "warn",
-      // Production refuses all three unless named: the run is a production build on the sandbox
-      // with the README's staff accounts, and a session key of its own.
-      AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("hex"),
-      PAYOPS_ALLOW_SANDBOX_IN_PRODUCTION: "1",
-      PAYOPS_SEED_DEVELOPMENT_STAFF: "1",
-      METRICS_TOKEN: E2E_METRICS_TOKEN,
-      // As if behind one proxy: specs that send X-Forwarded-For speak for a client of their own,
-      // and the browser (no header) is its socket address. Limits stay at their defaults except
-      // the per-address ones, which the specs together would exceed from one machine.
-      TRUSTED_PROXY_HOPS: "1",
-      RATE_LIMIT_CHECKOUT_PER_IP: "1000",
-      RATE_LIMIT_SIGN_IN_PER_IP: String(E2E_SIGN_IN_LIMIT_PER_IP),
+  webServer: [
+    {
+      // A local Xero organisation the accounting spec connects the app to, through the OAuth flow.
+      command: `npx tsx --conditions=react-server scripts/xero-test-server.ts --port ${E2E_XERO_PORT}`,
+      url: `${E2E_XERO_URL}/_control/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: XERO_APP,
     },
-  },
+    {
+      // The same launcher as `npm start`: fresh embedded PostgreSQL, migrations, seed, Stripe sandbox, next start.
+      command: "npx tsx --conditions=react-server scripts/run-app.ts start",
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        PORT: String(PORT),
+        APP_URL: baseURL,
+        EMBEDDED_POSTGRES_PORT: String(E2E_POSTGRES_PORT),
+        STRIPE_SANDBOX_PORT: String(E2E_SANDBOX_PORT),
+        PAYOPS_DATA_DIR: ".data/e2e",
+        // Empty means unset: the run always uses its own embedded database, never one from the shell.
+        DATABASE_URL: "",
+        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "warn",
+        // Production refuses all three unless named: the run is a production build on the sandbox
+        // with the README's staff accounts, and a session key of its own.
+        AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("hex"),
+        PAYOPS_ALLOW_SANDBOX_IN_PRODUCTION: "1",
+        PAYOPS_SEED_DEVELOPMENT_STAFF: "1",
+        METRICS_TOKEN: E2E_METRICS_TOKEN,
+        // As if behind one proxy: specs that send X-Forwarded-For speak for a client of their own,
+        // and the browser (no header) is its socket address. Limits stay at their defaults except
+        // the per-address ones, which the specs together would exceed from one machine.
+        TRUSTED_PROXY_HOPS: "1",
+        RATE_LIMIT_CHECKOUT_PER_IP: "1000",
+        RATE_LIMIT_SIGN_IN_PER_IP: String(E2E_SIGN_IN_LIMIT_PER_IP),
+        // Accounting sync against the run's local Xero: every address is configuration.
+        ACCOUNTING_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+        XERO_API_URL: `${E2E_XERO_URL}/api.xro/2.0`,
+        XERO_TOKEN_URL: `${E2E_XERO_URL}/connect/token`,
+        XERO_AUTH_URL: `${E2E_XERO_URL}/identity/connect/authorize`,
+        ...XERO_APP,
+      },
+    },
+  ],
 });

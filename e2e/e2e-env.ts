@@ -6,6 +6,9 @@ import path from "node:path";
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_POSTGRES_PORT = Number(process.env.E2E_POSTGRES_PORT ?? 54350);
 export const E2E_SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 12150);
+/** The run's local Xero organisation (scripts/xero-test-server.ts), which the app connects to. */
+export const E2E_XERO_PORT = Number(process.env.E2E_XERO_PORT ?? 12160);
+export const E2E_XERO_URL = `http://127.0.0.1:${E2E_XERO_PORT}`;
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_SANDBOX_URL = `http://127.0.0.1:${E2E_SANDBOX_PORT}`;
 export const E2E_DATABASE_URL = `postgresql://payops:payops@127.0.0.1:${E2E_POSTGRES_PORT}/payops`;

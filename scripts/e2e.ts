@@ -20,21 +20,22 @@ try {
   process.exit(1);
 }
 
-// Ports of the run's app, database and sandbox: E2E_PORT, E2E_POSTGRES_PORT and E2E_SANDBOX_PORT
-// when set, else 3100, 54350 and 12150 when free, else free ones; playwright.config.ts and the
+// Ports of the run's app, database, sandbox and local Xero: E2E_PORT, E2E_POSTGRES_PORT,
+// E2E_SANDBOX_PORT and E2E_XERO_PORT when set, else 3100, 54350, 12150 and 12160 when free, else free ones; playwright.config.ts and the
 // specs read them from the environment.
 const taken = new Set<number>();
 for (const [variable, preferred] of [
   ["E2E_PORT", 3100],
   ["E2E_POSTGRES_PORT", 54350],
   ["E2E_SANDBOX_PORT", 12150],
+  ["E2E_XERO_PORT", 12160],
 ] as const) {
   const port = await chooseTestPort(variable, preferred, { avoid: taken });
   taken.add(port);
   process.env[variable] = String(port);
 }
 console.log(
-  `End-to-end ports: app ${process.env.E2E_PORT}, database ${process.env.E2E_POSTGRES_PORT}, sandbox ${process.env.E2E_SANDBOX_PORT}`,
+  `End-to-end ports: app ${process.env.E2E_PORT}, database ${process.env.E2E_POSTGRES_PORT}, sandbox ${process.env.E2E_SANDBOX_PORT}, Xero ${process.env.E2E_XERO_PORT}`,
 );
 
 // Every run starts from an empty database, so specs see exactly the seeded catalogue.

@@ -196,6 +196,11 @@ export const serverEnvSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.url().default("https://login.xero.com/identity/connect/authorize"),
   ),
+  /** The PayOps app registered with each vendor, for connecting from the back office (OAuth). */
+  QUICKBOOKS_CLIENT_ID: optional(z.string().trim().min(1)),
+  QUICKBOOKS_CLIENT_SECRET: optional(z.string().trim().min(1)),
+  XERO_CLIENT_ID: optional(z.string().trim().min(1)),
+  XERO_CLIENT_SECRET: optional(z.string().trim().min(1)),
   RATE_LIMIT_SIGN_IN_PER_IP: limit(30),
   RATE_LIMIT_SIGN_IN_PER_ACCOUNT: limit(10),
   RATE_LIMIT_CHECKOUT_PER_IP: limit(20),

@@ -78,4 +78,14 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "publi
   "reconciliation.previewStatement": "reconciliation.resolve",
   "reconciliation.importStatement": "reconciliation.resolve",
   "disputes.accept": "disputes.respond",
+
+  "accounting.connections": "accounting.read",
+  "accounting.connection": "accounting.read",
+  "accounting.journals": "accounting.read",
+  "accounting.journal": "accounting.read",
+  "accounting.startSync": "accounting.sync",
+  "accounting.retry": "accounting.sync",
+  "accounting.exportCsv": "accounting.sync",
+  "accounting.mapping": "accounting.connect",
+  "accounting.saveMapping": "accounting.connect",
 };

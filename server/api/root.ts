@@ -1,4 +1,5 @@
 import "server-only";
+import { accountingRouter } from "./accounting";
 import { auditRouter } from "./audit";
 import { checkoutRouter } from "./checkout";
 import { disputesRouter } from "./disputes";
@@ -28,6 +29,7 @@ export const appRouter = router({
   health: healthRouter,
   operations: operationsRouter,
   reconciliation: reconciliationRouter,
+  accounting: accountingRouter,
   twoFactor: twoFactorRouter,
 });
 

@@ -23,13 +23,16 @@ export type VendorFaults = {
   forgetIdempotencyKeys?: boolean;
   /** The books are closed up to this date (YYYY-MM-DD): journals dated on or before it are refused with a 400. */
   booksClosedThrough?: string;
+  /** This many next journal creations are refused with the vendor's 400 validation error (a bookkeeper's lock). */
+  rejectJournals?: number;
   /** Called once a journal is stored, before the answer: a test kills the client here. */
   onStored?: () => void;
 };
 
-/** Starts a local HTTP server on a free port (port 0) that answers through `handle`. */
+/** Starts a local HTTP server (on a free port unless one is given) that answers through `handle`. */
 export async function startVendorServer(
   handle: (request: VendorRequest) => Promise<VendorAnswer> | VendorAnswer,
+  listenOn = 0,
 ): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -59,7 +62,7 @@ export async function startVendorServer(
         });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(listenOn, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -23,6 +23,10 @@ export type XeroTestOptions = {
   /** Xero's: 60 a minute, 5 at once, 5,000 a day per organisation. Tests may shorten the windows. */
   limits?: Partial<VendorLimits>;
   faults?: VendorFaults;
+  /** A fixed port (the end-to-end run's); a free one otherwise. */
+  port?: number;
+  /** Answers requests outside Xero's API first (a standalone server's control routes); null passes them on. */
+  control?: (request: VendorRequest) => VendorAnswer | null;
 };
 
 type StoredJournal = {
@@ -221,6 +225,10 @@ export async function startXeroTestServer(options: XeroTestOptions) {
       };
     }
     const journal = body.ManualJournals[0]!;
+    if (faults.rejectJournals && faults.rejectJournals > 0) {
+      faults.rejectJournals -= 1;
+      return invalid(journal, `The period containing ${String(journal.Date)} is locked for editing`);
+    }
     const problem = checkJournal(journal);
     if (problem) return invalid(journal, problem);
     const stored: StoredJournal = {
@@ -312,6 +320,8 @@ export async function startXeroTestServer(options: XeroTestOptions) {
   }
 
   const server = await startVendorServer(async (request) => {
+    const controlled = options.control?.(request);
+    if (controlled) return controlled;
     if (request.url.pathname === "/connect/token" && request.method === "POST") return token(request);
     if (request.url.pathname === "/identity/connect/authorize" && request.method === "GET") return authorize(request);
     if (request.url.pathname === "/connections" && request.method === "GET") {
@@ -351,7 +361,7 @@ export async function startXeroTestServer(options: XeroTestOptions) {
     } finally {
       meter.leave();
     }
-  });
+  }, options.port);
 
   return {
     ...server,
