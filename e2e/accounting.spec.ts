@@ -42,14 +42,19 @@ test("an admin connects Xero through its consent flow, maps accounts, syncs, and
   await expect(page.getByText("Xero is connected.")).toBeVisible();
   const connectionId = /accounting\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
   const mapping = page.getByRole("form", { name: "Account mapping" });
-  const sales = mapping.getByRole("row").filter({ hasText: "4000 Sales revenue" });
-  await expect(sales.getByRole("combobox")).toHaveValue("4000");
-  await expect(sales).toContainText("Same code: please confirm");
-  const fees = mapping.getByRole("row").filter({ hasText: "6010 Stripe processing fees" });
-  await expect(fees).toContainText("Not mapped");
+  // Each row: the PayOps account, its account at Xero (every row offers Xero's whole chart), the check.
+  const account = (name: string) => page.getByRole("combobox", { name: `Account for ${name}` });
+  const row = (name: string) => mapping.getByRole("row").filter({ has: account(name) });
+  await expect(account("4000 Sales revenue")).toHaveValue("4000");
+  await expect(row("4000 Sales revenue")).toContainText("Same code: please confirm");
+  const fees = row("6010 Stripe processing fees");
+  await expect(account("6010 Stripe processing fees")).toHaveValue("");
+  await expect(fees).toContainText("Not mapped: a sync stops");
   // The archived account is not offered.
-  await expect(fees.getByRole("combobox").locator("option", { hasText: "Old merchant fees" })).toHaveCount(0);
-  await fees.getByRole("combobox").selectOption("404");
+  await expect(account("6010 Stripe processing fees").locator("option", { hasText: "Old merchant fees" })).toHaveCount(
+    0,
+  );
+  await account("6010 Stripe processing fees").selectOption("404");
   await mapping.getByRole("button", { name: "Save mapping" }).click();
   await expect(page.getByText(/Mapping saved: \d+ accounts mapped\./)).toBeVisible();
   await expect(fees).toContainText("Chosen by hand");
