@@ -15,8 +15,9 @@ export const CARD_BRAND_LABELS: Record<string, string> = {
   unknown: "Card",
 };
 
-/** The charge's 3-D Secure result; null means the bank did not ask. */
+/** The payment's 3-D Secure state (the charge's result once there is one); null means the bank did not ask. */
 export const THREE_D_SECURE_LABELS: Record<string, string> = {
+  challenged: "Asked, not completed",
   authenticated: "Authenticated",
   attempt_acknowledged: "Attempted (bank did not take part)",
   exempted: "Exempted",

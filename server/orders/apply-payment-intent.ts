@@ -76,11 +76,8 @@ function cardDetails(paymentIntent: Stripe.PaymentIntent) {
   const charge = paymentIntent.latest_charge;
   const card = charge && typeof charge === "object" ? charge.payment_method_details?.card : null;
   if (!card) return {};
-  return {
-    cardBrand: card.brand ?? null,
-    cardLast4: card.last4 ?? null,
-    threeDSecureResult: card.three_d_secure?.result ?? null,
-  };
+  // Its 3-D Secure result is part of the payment's outcome (derivePaymentOutcome).
+  return { cardBrand: card.brand ?? null, cardLast4: card.last4 ?? null };
 }
 
 function chargeId(paymentIntent: Stripe.PaymentIntent): string | null {

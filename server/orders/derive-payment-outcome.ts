@@ -4,11 +4,19 @@ const AUTHORISED = new Set(["requires_capture", "processing", "succeeded"]);
 
 type StoredOutcome = { authorisedAt: Date | null; threeDSecure: string | null } | null;
 
+/** Stripe's results of a 3-D Secure check on a charge (`payment_method_details.card.three_d_secure.result`). */
+export type ThreeDSecureResult = NonNullable<
+  NonNullable<Stripe.Charge.PaymentMethodDetails.Card["three_d_secure"]>["result"]
+>;
+
+/** Seen waiting for the customer's challenge, no result yet; else the charge's result. */
+export type ThreeDSecure = "challenged" | ThreeDSecureResult;
+
 /** What a payment's attempts came to, for the payments view: set once learnt, never unlearnt. */
 export type PaymentOutcome = {
   declineCode?: string;
   authorisedAt?: Date;
-  threeDSecure?: "challenged" | "authenticated" | "failed";
+  threeDSecure?: ThreeDSecure;
 };
 
 /**
@@ -27,9 +35,8 @@ export function derivePaymentOutcome(
   if (AUTHORISED.has(paymentIntent.status) && !stored?.authorisedAt) outcome.authorisedAt = observedAt;
 
   const result = chargeThreeDSecureResult(paymentIntent.latest_charge);
-  if (result === "authenticated" || result === "attempt_acknowledged") outcome.threeDSecure = "authenticated";
-  else if (result === "failed" || error?.code === "payment_intent_authentication_failure")
-    outcome.threeDSecure = "failed";
+  if (result) outcome.threeDSecure = result;
+  else if (error?.code === "payment_intent_authentication_failure") outcome.threeDSecure = "failed";
   else if (paymentIntent.status === "requires_action" && stored?.threeDSecure == null) {
     outcome.threeDSecure = "challenged";
   } else if (stored?.threeDSecure === "challenged" && AUTHORISED.has(paymentIntent.status)) {
@@ -39,7 +46,7 @@ export function derivePaymentOutcome(
   return outcome;
 }
 
-function chargeThreeDSecureResult(charge: string | Stripe.Charge | null): string | null {
+function chargeThreeDSecureResult(charge: string | Stripe.Charge | null): ThreeDSecureResult | null {
   if (!charge || typeof charge === "string") return null;
   return charge.payment_method_details?.card?.three_d_secure?.result ?? null;
 }

@@ -53,7 +53,7 @@ function paymentColumns(mode: StripeMode): TableColumn<PaymentAttempt>[] {
     {
       id: "threeDSecure",
       header: "3-D Secure",
-      cell: (payment) => (payment.cardLast4 ? threeDSecureLabel(payment.threeDSecureResult) : "—"),
+      cell: (payment) => (payment.cardLast4 || payment.threeDSecure ? threeDSecureLabel(payment.threeDSecure) : "—"),
     },
     moneyColumn("amount", "Amount", (payment) => ({ minor: payment.amountMinor, currency: payment.currency })),
     moneyColumn("captured", "Captured", (payment) => ({

@@ -8,9 +8,9 @@ export type CurrencyPayments = {
   attempted: number;
   authorisation: Rate;
   declinesByCode: { code: string; count: number }[];
-  /** Payments the bank asked to authenticate with 3-D Secure, out of those attempted. */
+  /** Payments the bank asked to authenticate with 3-D Secure (not exempted, not unsupported), out of those attempted. */
   threeDSecureChallenge: Rate;
-  /** Of the finished 3-D Secure challenges, those the customer passed. */
+  /** Of the finished 3-D Secure checks, those passed (authenticated, or attempted where the bank took no part). */
   threeDSecureSuccess: Rate;
   /** Authorised payments with a refund that went through. */
   refund: Rate;
@@ -38,8 +38,8 @@ export async function readPaymentsReport(prisma: PrismaClient, since: Date): Pro
     SELECT p.currency,
       count(*) FILTER (WHERE p.authorised_at IS NOT NULL OR p.decline_code IS NOT NULL) AS attempted,
       count(*) FILTER (WHERE p.authorised_at IS NOT NULL) AS authorised,
-      count(*) FILTER (WHERE p.three_d_secure IS NOT NULL) AS challenged,
-      count(*) FILTER (WHERE p.three_d_secure = 'authenticated') AS authenticated,
+      count(*) FILTER (WHERE p.three_d_secure IS NOT NULL AND p.three_d_secure NOT IN ('exempted', 'not_supported')) AS challenged,
+      count(*) FILTER (WHERE p.three_d_secure IN ('authenticated', 'attempt_acknowledged')) AS authenticated,
       count(*) FILTER (WHERE p.three_d_secure = 'failed') AS failed3ds,
       count(*) FILTER (WHERE p.authorised_at IS NOT NULL
         AND EXISTS (SELECT 1 FROM refunds r WHERE r.payment_id = p.id AND r.status = 'succeeded')) AS refunded,
