@@ -1,14 +1,18 @@
 // Webhook ingestion benchmark: signed events against `next start` (the real route, real
 // PostgreSQL) and, in the same run, against a bare node:http server doing the same
 // verify-and-insert. Reports events/s (closed loop) and ack latency p50/p99 at a fixed rate.
+// The cost of telemetry: the same build with metrics and tracing on (spans exported over OTLP to
+// a local collector stand-in, /api/metrics scraped every 5 s, as in production) and off
+// (PAYOPS_TELEMETRY=off), measured in alternating rounds so a change of load on the machine
+// falls on both; the medians and their ratio are printed.
 //
-//   npm run bench:webhooks [-- --skip-build] [-- --seconds 10 --warmup 15 --rate 300 --concurrency 32]
+//   npm run bench:webhooks [-- --skip-build] [-- --seconds 10 --warmup 15 --rate 300 --concurrency 32 --rounds 3]
 //   npm run bench:webhooks -- --burst --seconds 4 --rate 500   (a Stripe-like burst through the app
 //   alone, under its default per-source rate limit: every event must be accepted)
 //
 // Uses PostgreSQL at BENCH_ADMIN_URL (default the local server on 5432) to create and drop its
-// own database; ports 3200 and 3201 (Next.js) and 12220 (bare server), or BENCH_PORT and the two
-// after it; no sandbox is started.
+// own database; ports 3200 and 3201 (Next.js), 12220 (bare server) and 12221 (OTLP receiver), or
+// BENCH_PORT and the three after it; no sandbox is started.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -29,6 +33,7 @@ const { values } = parseArgs({
     warmup: { type: "string", default: "15" },
     rate: { type: "string", default: "300" },
     concurrency: { type: "string", default: "32" },
+    rounds: { type: "string", default: "3" },
     type: { type: "string", default: "payout.reconciliation_completed" },
   },
 });
@@ -36,6 +41,7 @@ const SECONDS = Number(values.seconds);
 const WARMUP_SECONDS = Number(values.warmup);
 const RATE = Number(values.rate);
 const CONCURRENCY = Number(values.concurrency);
+const ROUNDS = Math.max(1, Number(values.rounds));
 const EVENT_TYPE = values.type!;
 // BENCH_PORT moves the three servers (app, app without telemetry, bare) to BENCH_PORT, +1 and +2.
 const BASE_PORT = Number(process.env.BENCH_PORT || 0);
@@ -43,6 +49,8 @@ const APP_PORT = BASE_PORT || 3200;
 // The same build with PAYOPS_TELEMETRY=off (no metrics, no tracing): what telemetry costs.
 const QUIET_APP_PORT = BASE_PORT ? BASE_PORT + 1 : 3201;
 const BARE_PORT = BASE_PORT ? BASE_PORT + 2 : 12220;
+const OTLP_PORT = BASE_PORT ? BASE_PORT + 3 : 12221;
+const METRICS_TOKEN = randomBytes(24).toString("hex");
 const DIST_DIR = ".next-webhooks";
 const SECRET = `whsec_bench_${randomBytes(12).toString("hex")}`;
 const adminUrl = process.env.BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -216,12 +224,82 @@ async function measure(label: string, port: number) {
   return { label, max, paced, refused, loadAverage: Math.round(loadavg()[0]! * 10) / 10 };
 }
 
+/** Stands in for an OpenTelemetry collector: takes every OTLP/HTTP export, counts it, answers 200. */
+async function startOtlpReceiver(port: number) {
+  const received = { requests: 0, bytes: 0 };
+  const server = http.createServer((request, response) => {
+    request.on("data", (chunk: Buffer) => {
+      received.bytes += chunk.length;
+    });
+    request.on("end", () => {
+      received.requests += 1;
+      response.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return { received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** Scrapes /api/metrics as Prometheus would, every `intervalMs`, until stopped. */
+function scrapeMetrics(port: number, intervalMs: number) {
+  const scrapes = { ok: 0, failed: 0 };
+  const timer = setInterval(() => {
+    fetch(`http://127.0.0.1:${port}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+      .then(async (response) => {
+        await response.arrayBuffer();
+        if (response.ok) scrapes.ok += 1;
+        else scrapes.failed += 1;
+      })
+      .catch(() => {
+        scrapes.failed += 1;
+      });
+  }, intervalMs);
+  return { scrapes, stop: () => clearInterval(timer) };
+}
+
+/** The round whose rate is the median, whole, so its latencies belong to the same phase. */
+function medianRound(phases: PhaseResult[]): PhaseResult {
+  const sorted = [...phases].sort((a, b) => a.perSecond - b.perSecond);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/**
+ * Telemetry on against off: both warm up, then take turns at full load, `ROUNDS` times, which one
+ * goes first alternating, so a change in the machine's other load falls on both alike.
+ */
+async function measureOnAgainstOff(onPort: number, offPort: number) {
+  await closedLoop(onPort, WARMUP_SECONDS, CONCURRENCY);
+  await closedLoop(offPort, WARMUP_SECONDS, CONCURRENCY);
+  const rounds: { on: PhaseResult; off: PhaseResult }[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const first = round % 2 === 0 ? "on" : "off";
+    const measured: Partial<Record<"on" | "off", PhaseResult>> = {};
+    for (const which of first === "on" ? (["on", "off"] as const) : (["off", "on"] as const)) {
+      measured[which] = await closedLoop(which === "on" ? onPort : offPort, SECONDS, CONCURRENCY);
+    }
+    rounds.push({ on: measured.on!, off: measured.off! });
+  }
+  const rest = async (port: number) => ({
+    paced: await fixedRate(port, SECONDS, RATE),
+    refused: await closedLoop(port, SECONDS, CONCURRENCY, true),
+    loadAverage: Math.round(loadavg()[0]! * 10) / 10,
+  });
+  const on = { label: "next start", max: medianRound(rounds.map((round) => round.on)), ...(await rest(onPort)) };
+  const off = {
+    label: "next, no telemetry",
+    max: medianRound(rounds.map((round) => round.off)),
+    ...(await rest(offPort)),
+  };
+  return { on, off, rounds };
+}
+
 /** Ends a --burst run early: the throughput phases that follow are for the full benchmark. */
 class BurstDone extends Error {}
 
 const databaseName = `payops_bench_webhooks_${randomBytes(4).toString("hex")}`;
 const databaseUrl = withDatabase(adminUrl, databaseName);
 let exitCode = 0;
+let otlp: Awaited<ReturnType<typeof startOtlpReceiver>> | undefined;
 try {
   await admin(`CREATE DATABASE "${databaseName}"`);
   await applyMigrations(databaseUrl);
@@ -244,6 +322,7 @@ try {
         "bare",
       );
   void bare;
+  otlp = values.burst ? undefined : await startOtlpReceiver(OTLP_PORT);
   const startApp = (port: number, telemetry: "on" | "off", label: string) =>
     start(
       "npx",
@@ -260,6 +339,9 @@ try {
         LOG_LEVEL: "warn",
         JOB_EXECUTOR: "local",
         PAYOPS_TELEMETRY: telemetry,
+        // On as in production: spans leave over OTLP and Prometheus scrapes (off: neither exists).
+        OTEL_EXPORTER_OTLP_ENDPOINT: telemetry === "on" && otlp ? `http://127.0.0.1:${OTLP_PORT}` : "",
+        METRICS_TOKEN: telemetry === "on" ? METRICS_TOKEN : "",
         // The closed loop is one source at full speed: the per-source flood cap must not cut it short.
         // A burst runs under the app's default cap (empty is unset).
         RATE_LIMIT_WEBHOOK_PER_SOURCE: values.burst ? "" : "1000000",
@@ -281,27 +363,22 @@ try {
     throw new BurstDone();
   }
 
-  const results = [
-    await measure("bare node:http", BARE_PORT),
-    await measure("next start", APP_PORT),
-    await measure("next, no telemetry", QUIET_APP_PORT),
-  ];
-  const [baseline, app, quiet] = results as [
-    Awaited<ReturnType<typeof measure>>,
-    Awaited<ReturnType<typeof measure>>,
-    Awaited<ReturnType<typeof measure>>,
-  ];
+  const baseline = await measure("bare node:http", BARE_PORT);
+  const scraper = scrapeMetrics(APP_PORT, 5_000);
+  const { on: app, off: quiet, rounds } = await measureOnAgainstOff(APP_PORT, QUIET_APP_PORT);
+  scraper.stop();
+  const results = [baseline, app, quiet];
   console.log(
     `\nWebhook ingestion, ${EVENT_TYPE} events (~2 KB, signed), ${SECONDS} s per phase, ${cpus().length} CPUs`,
   );
   console.log(
-    "target           | max events/s (c=%d) | p50 / p99 ms at max | at %d/s: ok/sent, p50 / p99 ms | forged, refused/s",
+    "target             | max events/s (c=%d) | p50 / p99 ms at max | at %d/s: ok/sent, p50 / p99 ms | forged, refused/s",
     CONCURRENCY,
     RATE,
   );
   for (const { label, max, paced, refused, loadAverage } of results) {
     console.log(
-      `${label.padEnd(16)} | ${String(max.perSecond).padStart(19)} | ${`${max.p50} / ${max.p99}`.padStart(19)} | ${`${paced.ok}/${paced.sent}, ${paced.p50} / ${paced.p99}`.padStart(30)} | ${String(refused.perSecond).padStart(17)} (load average ${loadAverage})`,
+      `${label.padEnd(18)} | ${String(max.perSecond).padStart(19)} | ${`${max.p50} / ${max.p99}`.padStart(19)} | ${`${paced.ok}/${paced.sent}, ${paced.p50} / ${paced.p99}`.padStart(30)} | ${String(refused.perSecond).padStart(17)} (load average ${loadAverage})`,
     );
   }
   const ratio = app.max.perSecond / baseline.max.perSecond;
@@ -310,10 +387,24 @@ try {
   console.log(
     `next refusing forged events / bare storing real ones: ${(app.refused.perSecond / baseline.max.perSecond).toFixed(2)}×`,
   );
-  const telemetryCost = 1 - app.max.perSecond / quiet.max.perSecond;
-  console.log(`metrics and tracing cost: ${(telemetryCost * 100).toFixed(1)}% of the acknowledgement rate`);
+  const onOff = app.max.perSecond / quiet.max.perSecond;
+  const telemetryCost = 1 - onOff;
+  console.log(
+    `\nAcknowledgement rate, closed loop, ${ROUNDS} alternating rounds (events/s): ` +
+      `telemetry on ${rounds.map((round) => round.on.perSecond).join(", ")}; ` +
+      `off ${rounds.map((round) => round.off.perSecond).join(", ")}`,
+  );
+  console.log(
+    `  medians: on ${app.max.perSecond}/s, off ${quiet.max.perSecond}/s; on / off ${onOff.toFixed(3)}×, ` +
+      `metrics and tracing cost ${(telemetryCost * 100).toFixed(1)}% of the acknowledgement rate`,
+  );
+  console.log(
+    `  while on: ${otlp?.received.requests ?? 0} OTLP exports (${Math.round((otlp?.received.bytes ?? 0) / 1024)} KB) ` +
+      `received, /api/metrics scraped ${scraper.scrapes.ok} times (${scraper.scrapes.failed} failed)`,
+  );
   const goals = {
     "telemetry costs ≤ 10% of the ack rate": telemetryCost <= 0.1,
+    "spans exported and metrics scraped while on": (otlp?.received.requests ?? 0) > 0 && scraper.scrapes.ok > 0,
     "≥ 500 events/s sustained": app.max.perSecond >= 500,
     [`p99 ≤ 100 ms at ${RATE}/s`]: app.paced.p99 <= 100 && app.paced.ok === app.paced.sent,
     "≥ 0.5× the bare baseline": ratio >= 0.5,
@@ -321,7 +412,7 @@ try {
   console.log(`next / bare throughput: ${ratio.toFixed(2)}×`);
   for (const [goal, met] of Object.entries(goals)) console.log(`${met ? "met    " : "MISSED "} ${goal}`);
   console.log(
-    JSON.stringify({ eventType: EVENT_TYPE, seconds: SECONDS, rate: RATE, concurrency: CONCURRENCY, results }),
+    JSON.stringify({ eventType: EVENT_TYPE, seconds: SECONDS, rate: RATE, concurrency: CONCURRENCY, results, rounds }),
   );
 } catch (error) {
   if (!(error instanceof BurstDone)) {
@@ -330,6 +421,7 @@ try {
   }
 } finally {
   await stopAll();
+  await otlp?.close();
   agent.destroy();
   await admin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`).catch(() => {});
 }
