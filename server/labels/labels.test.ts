@@ -6,9 +6,11 @@ import { FRAUD_LIST_KINDS } from "../fraud/management/fraud-list-kinds";
 import { RULE_ACTIONS } from "../fraud/rules/rule-ast";
 import { ORDER_STATES } from "../orders/order-states";
 import { REFUND_REASON_CODES, REFUND_STATUSES } from "../refunds/refund-status";
+import { EARLY_FRAUD_WARNING_TYPES } from "../stripe-sandbox/resources/early-fraud-warnings";
 import { HANDLED_EVENT_TYPES } from "../webhooks/handled-event-types";
 import { customerOrderStatusLabel } from "./customer-labels";
 import { fraudListKindLabel, ruleActionLabel, ruleChangeLabel } from "./fraud-rule-labels";
+import { FRAUD_TYPE_LABELS, WARNING_POLICY_LABELS } from "./fraud-warning-labels";
 import { ALERT_LABELS, alertLabel, declineCodeLabel } from "./health-labels";
 import { inWords } from "./in-words";
 import { PERMISSION_LABELS, roleLabel, rolesWithPermission } from "./staff-access-labels";
@@ -50,7 +52,9 @@ describe("labels", () => {
       ...RULE_ACTIONS.map(ruleActionLabel),
       ...FRAUD_LIST_KINDS.map(fraudListKindLabel),
       ...(["created", "edited", "enabled", "disabled"] as const).map(ruleChangeLabel),
+      ...Object.values(WARNING_POLICY_LABELS),
     ];
+    for (const type of EARLY_FRAUD_WARNING_TYPES) expect(FRAUD_TYPE_LABELS[type]).toMatch(/^[A-Z][a-z -]+$/);
     for (const label of known) expect(label).not.toMatch(RAW);
     // The refund form's words, not Stripe's.
     expect(refundReasonLabel("requested_by_customer")).toBe("Customer asked");

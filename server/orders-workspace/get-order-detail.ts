@@ -42,7 +42,7 @@ export async function getOrderDetail(prisma: PrismaClient, orderId: string, view
   });
   if (!order) throw new AppError("NOT_FOUND", `No order ${orderId}`);
   const paymentIntentIds = order.payments.map((payment) => payment.stripePaymentIntentId);
-  const [stripeEvents, audit, refunds, disputes, ledgerLines] = await Promise.all([
+  const [stripeEvents, audit, refunds, disputes, ledgerLines, earlyFraudWarnings] = await Promise.all([
     stripeEventsFor(prisma, paymentIntentIds),
     prisma.auditLog.findMany({
       where: { OR: [{ subjectType: "order", subjectId: orderId }, { subjectId: { in: paymentIntentIds } }] },
@@ -53,6 +53,11 @@ export async function getOrderDetail(prisma: PrismaClient, orderId: string, view
     loadOrderRefunds(prisma, orderId),
     loadOrderDisputes(prisma, orderId),
     viewer.canReadLedger ? loadOrderLedgerLines(prisma, orderId) : null,
+    prisma.fraudEarlyWarning.findMany({
+      where: { orderId },
+      orderBy: { stripeCreatedAt: "asc" },
+      select: { stripeWarningId: true, fraudType: true, policyAction: true, stripeCreatedAt: true },
+    }),
   ]);
   const staffActions = audit.map((row) => ({ ...row, actorEmail: row.actor?.email ?? null }));
   const { customer, items, payments, statusHistory, ...summary } = order;
@@ -65,6 +70,7 @@ export async function getOrderDetail(prisma: PrismaClient, orderId: string, view
     refunds,
     disputes,
     ledgerLines,
+    earlyFraudWarnings,
   };
 }
 

@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/integration/test-database";
 import { dispatchDueEffects } from "../../jobs/outbox/dispatch-due-effects";
+import { getOrderDetail } from "../../orders-workspace/get-order-detail";
 import { REFUND_EFFECTS } from "../../refunds/refund-effects";
 import { createTestStaff, seedPaidOrder } from "../../refunds/testing/seed-paid-order";
 import { controlHeaders } from "../../stripe-sandbox";
@@ -90,6 +91,10 @@ describe("early fraud warnings", () => {
     expect(await database.prisma.refund.count({ where: { orderId } })).toBe(1);
     expect(await database.prisma.fraudEarlyWarning.count({ where: { orderId } })).toBe(1);
     expect(await database.prisma.fraudReview.count({ where: { orderId } })).toBe(0);
+    const detail = await getOrderDetail(database.prisma, orderId, { canReadLedger: false });
+    expect(detail.earlyFraudWarnings).toEqual([
+      expect.objectContaining({ stripeWarningId: warning.id, policyAction: "refunded" }),
+    ]);
   });
 
   it("above the threshold puts the order in the review queue; refunding there sends one refund", async () => {

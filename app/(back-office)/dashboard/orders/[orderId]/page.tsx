@@ -4,6 +4,7 @@ import Link from "next/link";
 import { OrderDisputeLinks } from "@/components/back-office/disputes/order-dispute-links";
 import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
 import { shortId } from "@/components/back-office/format";
+import { EarlyFraudWarningNotices } from "@/components/back-office/fraud/early-fraud-warning-notices";
 import { CancelOrderButton } from "@/components/back-office/order-detail/cancel-order-button";
 import { DetailSection } from "@/components/back-office/order-detail/detail-section";
 import {
@@ -32,9 +33,8 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
   const { orderId } = await params;
   const { staff, allowed } = await requireStaffPage(`/dashboard/orders/${encodeURIComponent(orderId)}`, "orders.read");
   if (!allowed) return <ForbiddenNotice page="This order" permission="orders.read" role={staff.role} />;
-  const { order, customer, items, payments, timeline, refunds, disputes, ledgerLines } = await orNotFound(
-    (await serverCaller(await headers())).orders.detail({ orderId }),
-  );
+  const { order, customer, items, payments, timeline, refunds, disputes, ledgerLines, earlyFraudWarnings } =
+    await orNotFound((await serverCaller(await headers())).orders.detail({ orderId }));
   return (
     <div className="space-y-4">
       <p className="text-sm">
@@ -55,6 +55,7 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
           <CancelOrderButton orderId={order.id} />
         ) : null}
       </header>
+      <EarlyFraudWarningNotices warnings={earlyFraudWarnings} />
       <div className="grid gap-4 lg:grid-cols-2">
         <DetailSection id="customer-heading" title="Customer">
           <p>{customer.name ?? "—"}</p>
