@@ -55,6 +55,45 @@ describe("describeAuditChange", () => {
     ]);
   });
 
+  it("writes a fraud rule's new version in words: its text, its action, its version", () => {
+    expect(
+      describeAuditChange({
+        action: "fraud.rule_edited",
+        currency: null,
+        before: {
+          source: "Block if :email_domain: = 'x.test'",
+          action: "block",
+          position: 0,
+          enabled: true,
+          version: 1,
+        },
+        after: {
+          source: "Review if :email_domain: = 'x.test'",
+          action: "review",
+          position: 0,
+          enabled: true,
+          version: 2,
+        },
+      }),
+    ).toEqual([
+      { field: "Rule", before: "Block if :email_domain: = 'x.test'", after: "Review if :email_domain: = 'x.test'" },
+      { field: "Action", before: "Block", after: "Send to review" },
+      { field: "Version", before: "1", after: "2" },
+    ]);
+    expect(
+      describeAuditChange({
+        action: "fraud.review_approved",
+        currency: "USD",
+        before: { review: "open", order: "in_review" },
+        after: { review: "approved", paymentIntent: "capture" },
+      }),
+    ).toEqual([
+      { field: "Review", before: "Open", after: "Approved" },
+      { field: "Order status", before: "In review", after: null },
+      { field: "At Stripe", before: null, after: "Capture" },
+    ]);
+  });
+
   it("shows amounts in the entry's currency (JPY without decimals) and only what changed", () => {
     expect(
       describeAuditChange({

@@ -1,8 +1,17 @@
 import { DEFAULT_DATE_FORMAT, formatDate } from "../formatting/format-date-time";
 import { formatMoney } from "../money/format-money";
 import { adjustmentReasonLabel, breakStatusLabel, resolutionLabel } from "../reconciliation/reconciliation-labels";
+import { fraudListKindLabel, ruleActionLabel } from "./fraud-rule-labels";
+import { warningPolicyLabel } from "./fraud-warning-labels";
+import { inWords } from "./in-words";
 import { roleLabel } from "./staff-access-labels";
-import { disputeReasonLabel, disputeStatusLabel, REFUND_REASON_LABELS, refundStatusLabel } from "./staff-state-labels";
+import {
+  disputeReasonLabel,
+  disputeStatusLabel,
+  REFUND_REASON_LABELS,
+  refundStatusLabel,
+  staffOrderStatusLabel,
+} from "./staff-state-labels";
 
 export type AuditChangeLine = { field: string; before: string | null; after: string | null };
 
@@ -26,6 +35,18 @@ const FIELD_LABELS: Record<string, string> = {
   reasonCode: "Adjustment",
   debitAccount: "Debit account",
   creditAccount: "Credit account",
+  source: "Rule",
+  enabled: "Switched on",
+  version: "Version",
+  position: "Place in the rule order",
+  alias: "List",
+  kind: "Holds",
+  entry: "Entry",
+  policyAction: "What the policy did",
+  warning: "Warning",
+  review: "Review",
+  order: "Order status",
+  paymentIntent: "At Stripe",
 };
 
 /** Ids say nothing to a reader: the subject and actor columns already name who and what. */
@@ -47,6 +68,13 @@ function valueInWords(key: string, value: unknown, context: { action: string; cu
     return context.action.startsWith("dispute.") ? disputeStatusLabel(value) : refundStatusLabel(value);
   }
   if (key === "role" && typeof value === "string") return roleLabel(value);
+  if (context.action.startsWith("fraud.") && typeof value === "string") {
+    if (key === "action") return ruleActionLabel(value);
+    if (key === "kind") return fraudListKindLabel(value);
+    if (key === "policyAction") return warningPolicyLabel(value);
+    if (key === "order") return staffOrderStatusLabel(value);
+    if (key === "review" || key === "paymentIntent") return inWords(value);
+  }
   if (Array.isArray(value)) return value.length === 0 ? "none" : String(value.length);
   if (typeof value === "object") return "changed";
   return String(value);
