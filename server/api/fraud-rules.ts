@@ -5,6 +5,7 @@ import { changeFraudRule } from "../fraud/management/change-fraud-rule";
 import { FRAUD_LIST_KINDS } from "../fraud/management/fraud-list-kinds";
 import { listFraudRules } from "../fraud/management/list-fraud-rules";
 import { addFraudList, changeFraudListEntry, listFraudLists } from "../fraud/management/manage-fraud-lists";
+import { moveFraudRule } from "../fraud/management/move-fraud-rule";
 import { permitted } from "./procedures";
 import { router } from "./trpc";
 
@@ -41,6 +42,9 @@ export const fraudRulesRouter = router({
         staffUserId: ctx.staff.userId,
       }),
     ),
+  move: manage
+    .input(z.object({ ruleId, expectedVersion: version, direction: z.enum(["up", "down"], "up or down") }))
+    .mutation(({ input, ctx }) => moveFraudRule(db(), { ...input, staffUserId: ctx.staff.userId })),
   lists: manage.query(() => listFraudLists(db())),
   addList: manage
     .input(

@@ -56,6 +56,7 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "publi
   "fraudRules.add": "fraud.rules.manage",
   "fraudRules.edit": "fraud.rules.manage",
   "fraudRules.setEnabled": "fraud.rules.manage",
+  "fraudRules.move": "fraud.rules.manage",
   "fraudRules.lists": "fraud.rules.manage",
   "fraudRules.addList": "fraud.rules.manage",
   "fraudRules.addListEntry": "fraud.rules.manage",

@@ -51,6 +51,7 @@ export const FRAUD_RULE_ACTIONS = [
   "fraud.rule_edited",
   "fraud.rule_enabled",
   "fraud.rule_disabled",
+  "fraud.rule_moved",
   "fraud.list_added",
   "fraud.list_entry_added",
   "fraud.list_entry_removed",

@@ -26,6 +26,7 @@ export const RULE_CHANGE_LABELS: Record<RuleChange, string> = {
   edited: "Text changed",
   enabled: "Switched on",
   disabled: "Switched off",
+  moved: "Moved in the order",
 };
 
 export const ruleActionLabel = (action: string) => labelFrom(RULE_ACTION_LABELS, action);

@@ -51,7 +51,7 @@ describe("labels", () => {
       ...AUDIT_ACTIONS.map(auditActionLabel),
       ...RULE_ACTIONS.map(ruleActionLabel),
       ...FRAUD_LIST_KINDS.map(fraudListKindLabel),
-      ...(["created", "edited", "enabled", "disabled"] as const).map(ruleChangeLabel),
+      ...(["created", "edited", "enabled", "disabled", "moved"] as const).map(ruleChangeLabel),
       ...Object.values(WARNING_POLICY_LABELS),
     ];
     for (const type of EARLY_FRAUD_WARNING_TYPES) expect(FRAUD_TYPE_LABELS[type]).toMatch(/^[A-Z][a-z -]+$/);

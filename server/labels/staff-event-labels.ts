@@ -85,6 +85,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "fraud.rule_edited": "Fraud rule edited",
   "fraud.rule_enabled": "Fraud rule switched on",
   "fraud.rule_disabled": "Fraud rule switched off",
+  "fraud.rule_moved": "Fraud rule moved in the order",
   "fraud.list_added": "Fraud list added",
   "fraud.list_entry_added": "Entry added to a fraud list",
   "fraud.list_entry_removed": "Entry removed from a fraud list",

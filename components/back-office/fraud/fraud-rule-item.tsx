@@ -10,7 +10,17 @@ import { ruleActionLabel, ruleChangeLabel } from "@/server/labels/fraud-rule-lab
 import { RuleProblem } from "./rule-problem";
 
 /** One rule: its text, on or off, its latest change, editing in place, and its history. */
-export function FraudRuleItem({ rule, onChanged }: { rule: FraudRuleRow; onChanged: () => Promise<unknown> }) {
+export function FraudRuleItem({
+  rule,
+  first,
+  last,
+  onChanged,
+}: {
+  rule: FraudRuleRow;
+  first: boolean;
+  last: boolean;
+  onChanged: () => Promise<unknown>;
+}) {
   const trpc = useTRPC();
   const [draft, setDraft] = useState<string | null>(null);
   const edit = useMutation(
@@ -22,6 +32,7 @@ export function FraudRuleItem({ rule, onChanged }: { rule: FraudRuleRow; onChang
     }),
   );
   const toggle = useMutation(trpc.fraudRules.setEnabled.mutationOptions({ onSettled: onChanged }));
+  const move = useMutation(trpc.fraudRules.move.mutationOptions({ onSettled: onChanged }));
   const latest = rule.history[0];
   const fieldId = `rule-${rule.id}`;
   return (
@@ -65,7 +76,9 @@ export function FraudRuleItem({ rule, onChanged }: { rule: FraudRuleRow; onChang
           <RuleProblem id={`${fieldId}-problem`} error={edit.error} />
         </div>
       )}
-      {toggle.error ? <RuleProblem id={`${fieldId}-toggle-problem`} error={toggle.error} /> : null}
+      {toggle.error || move.error ? (
+        <RuleProblem id={`${fieldId}-toggle-problem`} error={toggle.error ?? move.error} />
+      ) : null}
       <div className="mt-3 flex flex-wrap gap-2">
         {draft === null ? (
           <Button variant="secondary" size="sm" onClick={() => setDraft(rule.source)}>
@@ -99,6 +112,22 @@ export function FraudRuleItem({ rule, onChanged }: { rule: FraudRuleRow; onChang
           onClick={() => toggle.mutate({ ruleId: rule.id, expectedVersion: rule.version, enabled: !rule.enabled })}
         >
           {rule.enabled ? "Switch off" : "Switch on"}
+        </Button>
+        <Button
+          variant="ghost"
+          size="sm"
+          disabled={first || move.isPending}
+          onClick={() => move.mutate({ ruleId: rule.id, expectedVersion: rule.version, direction: "up" })}
+        >
+          Move up
+        </Button>
+        <Button
+          variant="ghost"
+          size="sm"
+          disabled={last || move.isPending}
+          onClick={() => move.mutate({ ruleId: rule.id, expectedVersion: rule.version, direction: "down" })}
+        >
+          Move down
         </Button>
       </div>
       <details className="mt-2 text-sm">

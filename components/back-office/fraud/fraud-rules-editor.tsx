@@ -21,8 +21,14 @@ export function FraudRulesEditor() {
         <p className="text-sm text-stone-700">No rules yet: every payment goes ahead.</p>
       ) : null}
       <ol className="space-y-3">
-        {rules.data.map((rule) => (
-          <FraudRuleItem key={`${rule.id}:${rule.version}`} rule={rule} onChanged={refresh} />
+        {rules.data.map((rule, index) => (
+          <FraudRuleItem
+            key={`${rule.id}:${rule.version}`}
+            rule={rule}
+            first={index === 0}
+            last={index === rules.data.length - 1}
+            onChanged={refresh}
+          />
         ))}
       </ol>
     </div>

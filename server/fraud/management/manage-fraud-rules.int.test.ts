@@ -6,6 +6,7 @@ import { addFraudRule } from "./add-fraud-rule";
 import { changeFraudRule } from "./change-fraud-rule";
 import { listFraudRules } from "./list-fraud-rules";
 import { addFraudList, changeFraudListEntry, listFraudLists } from "./manage-fraud-lists";
+import { moveFraudRule } from "./move-fraud-rule";
 
 let database: TestDatabase;
 let analystId: string;
@@ -156,6 +157,57 @@ describe("rule management", () => {
     expect(await database.prisma.auditLog.count({ where: { subjectId: ruleId, action: "fraud.rule_disabled" } })).toBe(
       1,
     );
+  });
+
+  it("moves a rule past its neighbour: both get a version, and the first matching rule of an action changes", async () => {
+    await database.prisma.$executeRaw`UPDATE fraud_rules SET enabled = false`;
+    const first = await addFraudRule(database.prisma, { source: "Review if :amount: > 100", staffUserId: analystId });
+    const second = await addFraudRule(database.prisma, { source: "Review if :amount: > 50", staffUserId: analystId });
+    const order = async () =>
+      (await loadRuleSet(database.prisma)).rules
+        .map((rule) => rule.id)
+        .filter((id) => [first.ruleId, second.ruleId].includes(id));
+    expect(await order()).toEqual([first.ruleId, second.ruleId]);
+
+    const moved = await moveFraudRule(database.prisma, {
+      ruleId: second.ruleId,
+      expectedVersion: 1,
+      direction: "up",
+      staffUserId: otherAnalystId,
+    });
+    expect(moved).toEqual({ ruleId: second.ruleId, version: 2, changed: true });
+    expect(await order()).toEqual([second.ruleId, first.ruleId]);
+    const history = await database.prisma.fraudRuleVersion.findMany({
+      where: { ruleId: { in: [first.ruleId, second.ruleId] }, change: "moved" },
+      select: { ruleId: true, version: true, changedById: true },
+    });
+    expect(history).toHaveLength(2);
+    expect(history.every((row) => row.version === 2 && row.changedById === otherAnalystId)).toBe(true);
+    expect(await database.prisma.auditLog.count({ where: { action: "fraud.rule_moved" } })).toBe(2);
+
+    // Already last of all rules (on and off): nothing to do. A stale version: a conflict.
+    expect(
+      (
+        await moveFraudRule(database.prisma, {
+          ruleId: first.ruleId,
+          expectedVersion: 2,
+          direction: "down",
+          staffUserId: analystId,
+        })
+      ).changed,
+    ).toBe(false);
+    expect(
+      (
+        await rejection(
+          moveFraudRule(database.prisma, {
+            ruleId: second.ruleId,
+            expectedVersion: 1,
+            direction: "up",
+            staffUserId: analystId,
+          }),
+        )
+      ).code,
+    ).toBe("CONFLICT");
   });
 
   it("keeps saved lists: a rule may name a list once it exists, entries are checked and audited", async () => {

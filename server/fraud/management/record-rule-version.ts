@@ -3,13 +3,14 @@ import { recordAudit } from "../../audit/record-audit";
 import type { Tx } from "../../db/client";
 
 export type RuleState = { source: string; action: string; position: number; enabled: boolean; version: number };
-export type RuleChange = "created" | "edited" | "enabled" | "disabled";
+export type RuleChange = "created" | "edited" | "enabled" | "disabled" | "moved";
 
 const AUDIT_ACTION: Record<RuleChange, AuditAction> = {
   created: "fraud.rule_added",
   edited: "fraud.rule_edited",
   enabled: "fraud.rule_enabled",
   disabled: "fraud.rule_disabled",
+  moved: "fraud.rule_moved",
 };
 
 /**
