@@ -30,16 +30,23 @@ test("a dispute from the dispute test card is answered from the form, and losing
 
   await expect(page.getByRole("heading", { name: `Dispute on ${email}` })).toBeVisible();
   await expect(page.getByLabel("Customer email")).toHaveValue(email);
-  await expect(page.getByLabel("Receipt")).toHaveValue(/Cast Iron Teapot/i);
+  await expect(page.getByLabel("Order facts and anything else")).toHaveValue(/Cast Iron Teapot/i);
   await expect(page.getByLabel("Shipping address")).toHaveValue(/12 St James's Square/);
-  await page.getByLabel("Communication with the customer").fill("The customer confirmed delivery by email.");
+  await page.getByLabel("Why the customer was not refunded").fill("The customer confirmed delivery by email.");
+  await page.getByLabel("Communication with the customer").setInputFiles({
+    name: "delivery-emails.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n% the customer's emails\n"),
+  });
+  await expect(page.getByText("File attached: delivery-emails.pdf")).toBeVisible();
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Draft saved.")).toBeVisible();
 
   await page.reload();
-  await expect(page.getByLabel("Communication with the customer")).toHaveValue(
+  await expect(page.getByLabel("Why the customer was not refunded")).toHaveValue(
     "The customer confirmed delivery by email.",
   );
+  await expect(page.getByText("File attached")).toBeVisible();
   await page.getByRole("button", { name: "Submit evidence" }).click();
   await page.getByRole("button", { name: "Yes, submit to Stripe" }).click();
   await expect(page.getByText("Evidence submitted to Stripe.")).toBeVisible();
@@ -59,7 +66,9 @@ test("a dispute from the dispute test card is answered from the form, and losing
   });
   const inSandbox = await stripe.disputes.retrieve(stripeDisputeId);
   expect(inSandbox.status).toBe("under_review");
-  expect(inSandbox.evidence.customer_communication).toBe("The customer confirmed delivery by email.");
+  expect(inSandbox.evidence.refund_refusal_explanation).toBe("The customer confirmed delivery by email.");
+  const communication = await stripe.files.retrieve(inSandbox.evidence.customer_communication as string);
+  expect(communication).toMatchObject({ purpose: "dispute_evidence", type: "pdf", filename: "delivery-emails.pdf" });
   expect(inSandbox.evidence.customer_email_address).toBe(email);
 
   const settled = await fetch(`${SANDBOX_URL}/_sandbox/disputes/${stripeDisputeId}/settle`, {

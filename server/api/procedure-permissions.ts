@@ -65,6 +65,7 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "publi
   "disputes.detail": "orders.read",
   "disputes.saveDraft": "disputes.respond",
   "disputes.submit": "disputes.respond",
+  "disputes.uploadEvidenceFile": "disputes.respond",
 
   "reconciliation.overview": "reconciliation.read",
   "reconciliation.breaks": "reconciliation.read",

@@ -30,15 +30,16 @@ describe("buildEvidencePrefill", () => {
     expect(evidence.customer_name).toBe("Ada Lovelace");
     expect(evidence.customer_email_address).toBe("ada@example.com");
     expect(evidence.shipping_address).toBe("Ada Lovelace\n1 Analytical Way\nLondon\nN1 9GU\nUnited Kingdom");
-    expect(evidence.receipt).toContain("2 × Stoneware mug: €30.00");
-    expect(evidence.receipt).toContain("Total paid: €54.00");
+    expect(evidence.uncategorized_text).toContain("2 × Stoneware mug: €30.00");
+    expect(evidence.uncategorized_text).toContain("Total paid: €54.00");
+    expect(evidence).not.toHaveProperty("receipt");
     expect(evidence.product_description).toBe("Stoneware mug (quantity 2); Brass pen (quantity 1)");
   });
 
   it("is valid evidence, and compacting drops the empty fields", () => {
     const evidence = buildEvidencePrefill(facts);
     expect(disputeEvidenceSchema.safeParse(evidence).success).toBe(true);
-    expect(compactEvidence(evidence)).not.toHaveProperty("customer_communication");
+    expect(compactEvidence({ ...evidence, billing_address: "  " })).not.toHaveProperty("billing_address");
   });
 
   it("refuses fields Stripe does not know and text over the limit", () => {
@@ -46,10 +47,10 @@ describe("buildEvidencePrefill", () => {
     const long = "x".repeat(20_000);
     const tooMuch = Object.fromEntries(
       [
-        "receipt",
+        "refund_refusal_explanation",
         "product_description",
-        "customer_communication",
-        "refund_policy",
+        "refund_policy_disclosure",
+        "shipping_carrier",
         "uncategorized_text",
         "shipping_address",
         "billing_address",
@@ -57,5 +58,15 @@ describe("buildEvidencePrefill", () => {
       ].map((f) => [f, long]),
     );
     expect(disputeEvidenceSchema.safeParse(tooMuch).success).toBe(false);
+  });
+});
+
+describe("evidence file fields", () => {
+  it("take only the id of an uploaded file, and compacting drops text left in them", () => {
+    expect(disputeEvidenceSchema.safeParse({ receipt: "file_1AbC" }).success).toBe(true);
+    expect(disputeEvidenceSchema.safeParse({ receipt: "Paid in full" }).success).toBe(false);
+    expect(compactEvidence({ receipt: "Paid in full", shipping_documentation: "file_9" })).toEqual({
+      shipping_documentation: "file_9",
+    });
   });
 });

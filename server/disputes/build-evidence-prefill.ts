@@ -32,7 +32,8 @@ export function buildEvidencePrefill(facts: OrderFactsForEvidence): DisputeEvide
     customer_name: facts.customer.name ?? shipping.name ?? "",
     customer_email_address: facts.customer.email,
     shipping_address: shippingAddress,
-    receipt: [
+    // Stripe's `receipt` takes a file; the order's own facts go in as text staff can edit.
+    uncategorized_text: [
       `Order ${facts.orderId} placed ${facts.createdAt.toISOString().slice(0, 10)}`,
       ...receiptLines,
       `Total paid: ${formatMoney(facts.totalMinor, facts.currency)}`,
@@ -41,6 +42,5 @@ export function buildEvidencePrefill(facts: OrderFactsForEvidence): DisputeEvide
       .filter(Boolean)
       .join("\n"),
     product_description: facts.items.map((item) => `${item.productName} (quantity ${item.quantity})`).join("; "),
-    customer_communication: "",
   };
 }

@@ -58,7 +58,7 @@ describe("dispute evidence through the outbox", () => {
   it("while Stripe is unreachable answers 503, keeps the evidence claimed and durable, and the dispatcher submits it once", async () => {
     const support = await createTestStaff(database.prisma, "support");
     const { dispute, stripeDisputeId } = await openDispute("Copper kettle");
-    const evidence = { customer_communication: "Delivered and signed for on 3 Nov." };
+    const evidence = { refund_refusal_explanation: "Delivered and signed for on 3 Nov." };
 
     const refused = await submitDisputeEvidence(
       { disputeId: dispute.id, evidence, submittedBy: support },
@@ -82,7 +82,7 @@ describe("dispute evidence through the outbox", () => {
     await dispatchDueEffects(DISPUTE_EFFECTS, { prisma: database.prisma, stripe });
     const atStripe = await stripe.disputes.retrieve(stripeDisputeId);
     expect(atStripe.evidence_details.submission_count).toBe(1);
-    expect(atStripe.evidence.customer_communication).toBe(evidence.customer_communication);
+    expect(atStripe.evidence.refund_refusal_explanation).toBe(evidence.refund_refusal_explanation);
     expect((await database.prisma.dispute.findUniqueOrThrow({ where: { id: dispute.id } })).status).toBe(
       "under_review",
     );

@@ -81,10 +81,13 @@ describe("a dispute from the dispute test card", () => {
     });
     expect(detail.evidence.shipping_address).toContain("1 Compiler Lane");
 
-    const evidence = { ...detail.evidence, customer_communication: "Customer confirmed delivery by email on 2 Nov." };
+    const evidence = {
+      ...detail.evidence,
+      refund_refusal_explanation: "Customer confirmed delivery by email on 2 Nov.",
+    };
     await saveEvidenceDraft({ disputeId, evidence, savedBy: support }, database);
-    expect((await getDisputeDetail(database.prisma, disputeId)).evidence.customer_communication).toBe(
-      evidence.customer_communication,
+    expect((await getDisputeDetail(database.prisma, disputeId)).evidence.refund_refusal_explanation).toBe(
+      evidence.refund_refusal_explanation,
     );
 
     const submitted = await submitDisputeEvidence(
@@ -93,7 +96,7 @@ describe("a dispute from the dispute test card", () => {
     );
     expect(submitted.status).toBe("under_review");
     const inStripe = await stripe.disputes.retrieve(stripeDispute!.id);
-    expect(inStripe.evidence.customer_communication).toBe(evidence.customer_communication);
+    expect(inStripe.evidence.refund_refusal_explanation).toBe(evidence.refund_refusal_explanation);
     expect(inStripe.evidence.customer_email_address).toBe(detail.evidence.customer_email_address);
     expect(inStripe.evidence_details.submission_count).toBe(1);
     await expect(

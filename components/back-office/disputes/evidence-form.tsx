@@ -6,20 +6,21 @@ import { useId, useState } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import type { DisputeEvidence, EvidenceField } from "@/server/disputes/dispute-evidence";
+import { type DisputeEvidence, EVIDENCE_FILE_FIELDS, type EvidenceTextField } from "@/server/disputes/dispute-evidence";
+import { evidenceFileFieldLabel, evidenceTextFieldLabel } from "@/server/labels/dispute-evidence-labels";
+import { EvidenceFileInput } from "./evidence-file-input";
 
-const FIELDS: { field: EvidenceField; label: string; long?: boolean }[] = [
-  { field: "customer_name", label: "Customer name" },
-  { field: "customer_email_address", label: "Customer email" },
-  { field: "shipping_address", label: "Shipping address", long: true },
-  { field: "shipping_carrier", label: "Shipping carrier" },
-  { field: "shipping_tracking_number", label: "Tracking number" },
-  { field: "shipping_date", label: "Shipping date" },
-  { field: "receipt", label: "Receipt", long: true },
-  { field: "product_description", label: "Product description", long: true },
-  { field: "customer_communication", label: "Communication with the customer", long: true },
-  { field: "refund_policy", label: "Refund policy", long: true },
-  { field: "uncategorized_text", label: "Anything else", long: true },
+const TEXT_FIELDS: { field: EvidenceTextField; long?: boolean }[] = [
+  { field: "customer_name" },
+  { field: "customer_email_address" },
+  { field: "shipping_address", long: true },
+  { field: "shipping_carrier" },
+  { field: "shipping_tracking_number" },
+  { field: "shipping_date" },
+  { field: "product_description", long: true },
+  { field: "refund_policy_disclosure", long: true },
+  { field: "refund_refusal_explanation", long: true },
+  { field: "uncategorized_text", long: true },
 ];
 
 /**
@@ -62,7 +63,8 @@ export function EvidenceForm({
       {!readOnly && !canRespond ? (
         <Notice tone="warning">Your role may read this dispute but not respond to it.</Notice>
       ) : null}
-      {FIELDS.map(({ field, label, long }) => {
+      {TEXT_FIELDS.map(({ field, long }) => {
+        const label = evidenceTextFieldLabel(field);
         const inputId = `${formId}-${field}`;
         const shared = {
           id: inputId,
@@ -80,6 +82,20 @@ export function EvidenceForm({
           </div>
         );
       })}
+      <fieldset className="space-y-3 border-t border-stone-200 pt-3">
+        <legend className="font-medium">Documents</legend>
+        {EVIDENCE_FILE_FIELDS.map((field) => (
+          <EvidenceFileInput
+            key={field}
+            disputeId={disputeId}
+            field={field}
+            label={evidenceFileFieldLabel(field)}
+            fileId={evidence[field]}
+            locked={locked}
+            onAttached={(fileId) => setEvidence((current) => ({ ...current, [field]: fileId }))}
+          />
+        ))}
+      </fieldset>
       {save.isSuccess && !save.isPending ? <Notice tone="success">Draft saved.</Notice> : null}
       {submit.isSuccess ? <Notice tone="success">Evidence submitted to Stripe.</Notice> : null}
       {save.isError ? <Notice tone="error">{save.error.message}</Notice> : null}

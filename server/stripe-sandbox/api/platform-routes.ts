@@ -1,5 +1,6 @@
 import { resourceMissing } from "../http/errors";
 import { optionalString, optionalStringArray } from "../http/params";
+import { createFile, retrieveFile } from "../resources/files";
 import { createPaymentMethod, retrievePaymentMethod } from "../resources/payment-methods";
 import {
   createWebhookEndpoint,
@@ -12,6 +13,17 @@ import { paginate } from "./list";
 import { type Route, route } from "./route";
 
 export const platformRoutes: Route[] = [
+  route("POST", "/v1/files", (ctx) => createFile(ctx.sb, ctx.params, ctx.files)),
+  route("GET", "/v1/files", (ctx) => {
+    const purpose = optionalString(ctx.params, "purpose");
+    return paginate(
+      Object.values(ctx.sb.state.files),
+      ctx.params,
+      "/v1/files",
+      (file) => !purpose || file.purpose === purpose,
+    );
+  }),
+  route("GET", "/v1/files/:id", (ctx) => retrieveFile(ctx.sb, ctx.path[0]!)),
   route("POST", "/v1/payment_methods", (ctx) => createPaymentMethod(ctx.sb, ctx.params)),
   route("GET", "/v1/payment_methods/:id", (ctx) => retrievePaymentMethod(ctx.sb, ctx.path[0]!)),
   route("POST", "/v1/webhook_endpoints", (ctx) => createWebhookEndpoint(ctx.sb, ctx.params)),

@@ -1,11 +1,14 @@
 import type { Sandbox } from "../core/sandbox";
 import type { Params } from "../http/form";
+import type { UploadedPart } from "../http/multipart";
 
 export interface RouteContext {
   sb: Sandbox;
   /** Form body for POST, query for GET and DELETE. */
   params: Params;
   path: string[];
+  /** File parts of a multipart/form-data body (the Files API); empty otherwise. */
+  files: UploadedPart[];
   /** The request used a publishable key (the browser's card form). */
   publishable: boolean;
   baseUrl: string;

@@ -66,6 +66,8 @@ export interface SandboxState {
   payoutListingOmissions: Record<string, string>;
   /** Reporting API runs; their files are built from the balance transactions when downloaded. */
   reportRuns: Record<string, ReportRun>;
+  /** Uploaded files (Files API): the object only; the bytes are checked on upload, not kept. */
+  files: Record<string, Stripe.File>;
 }
 
 export interface ReportRun {
@@ -116,6 +118,7 @@ export function emptyState(): SandboxState {
     balanceTransactionPayout: {},
     payoutListingOmissions: {},
     reportRuns: {},
+    files: {},
   };
 }
 
@@ -133,6 +136,7 @@ const PREFIX_COLLECTION: Record<string, keyof SandboxState> = {
   po: "payouts",
   we: "webhookEndpoints",
   evt: "events",
+  file: "files",
 };
 
 export function findById(state: SandboxState, id: string): { id: string } | undefined {

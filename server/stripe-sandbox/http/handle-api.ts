@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { applyExpand } from "../api/expand";
@@ -7,8 +8,9 @@ import type { Sandbox } from "../core/sandbox";
 import { API_VERSION } from "../events/emit-event";
 import { authenticate } from "./auth";
 import { invalidRequest, StripeApiError, unknownRoute } from "./errors";
-import { parseForm } from "./form";
+import { type Params, parseForm } from "./form";
 import { rememberIdempotent, replayIdempotent, type StoredResponse } from "./idempotency";
+import { parseMultipart, type UploadedPart } from "./multipart";
 import { type ResponseContext, sendJson } from "./respond";
 
 interface ApiResponse extends StoredResponse {
@@ -61,7 +63,7 @@ function execute(
   method: string,
   path: string,
   query: string,
-  body: string,
+  body: Buffer,
   requestId: string,
 ): ApiResponse {
   const { sb } = ctx;
@@ -75,12 +77,20 @@ function execute(
         message: "This API call cannot be made with a publishable API key. Please use a secret API key.",
       });
     }
-    const params = method === "POST" ? parseForm(body) : parseForm(query);
+    const contentType = req.headers["content-type"] ?? "";
+    let params: Params;
+    let files: UploadedPart[] = [];
+    if (method === "POST" && contentType.toLowerCase().startsWith("multipart/form-data")) {
+      ({ params, files } = parseMultipart(body, contentType));
+    } else params = method === "POST" ? parseForm(body.toString("utf8")) : parseForm(query);
     const idempotencyKey = method === "POST" ? (req.headers["idempotency-key"] as string | undefined) : undefined;
     if (idempotencyKey && idempotencyKey.length > 255) {
       throw invalidRequest("Idempotency keys can be at most 255 characters long.");
     }
-    const fingerprint = `${method} ${path} ${body}`;
+    // A multipart boundary is random per request, so a retried upload is recognised by its parts.
+    const fingerprint = files.length
+      ? `${method} ${path} ${JSON.stringify(params)} ${files.map((file) => createHash("sha256").update(file.data).digest("hex")).join(",")}`
+      : `${method} ${path} ${body.toString("utf8")}`;
     if (idempotencyKey) {
       const replay = replayIdempotent(sb.state, idempotencyKey, fingerprint, sb.nowMs());
       if (replay) return { ...replay, replayed: true };
@@ -92,6 +102,7 @@ function execute(
         sb,
         params,
         path: found.path,
+        files,
         publishable: key === "publishable",
         baseUrl: ctx.baseUrl(req),
       });
@@ -119,7 +130,7 @@ export async function handleApi(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   url: URL,
-  body: string,
+  body: Buffer,
   responseCtx: ResponseContext,
 ): Promise<void> {
   const method = req.method ?? "GET";

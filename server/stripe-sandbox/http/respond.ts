@@ -45,6 +45,11 @@ export function redirect(res: http.ServerResponse, ctx: ResponseContext, locatio
 }
 
 export async function readBody(req: http.IncomingMessage, limitBytes = 1_000_000): Promise<string> {
+  return (await readRawBody(req, limitBytes)).toString("utf8");
+}
+
+/** The body's bytes, for multipart uploads whose files are binary. */
+export async function readRawBody(req: http.IncomingMessage, limitBytes = 1_000_000): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -52,5 +57,5 @@ export async function readBody(req: http.IncomingMessage, limitBytes = 1_000_000
     if (size > limitBytes) throw new Error("request body too large");
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }

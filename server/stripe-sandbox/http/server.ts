@@ -9,7 +9,7 @@ import type { SandboxRuntime } from "../core/create-sandbox";
 import { controlRefusal } from "./control-guard";
 import { StripeApiError } from "./errors";
 import { type ApiServerContext, handleApi } from "./handle-api";
-import { baseHeaders, type ResponseContext, readBody, sendJson } from "./respond";
+import { baseHeaders, type ResponseContext, readRawBody, sendJson } from "./respond";
 import { FILE_CONTENTS, serveFileContents } from "./serve-file";
 
 const log = logger.child({ module: "stripe-sandbox" });
@@ -86,9 +86,10 @@ export function createHttpServer(runtime: SandboxRuntime, options: HttpOptions) 
       return;
     }
     const serve = async () => {
-      let body = "";
+      let raw: Buffer = Buffer.alloc(0);
       try {
-        body = await readBody(req);
+        // The files host takes uploads past its 5 MB rule, so the refusal is Stripe's error, not a cut connection.
+        raw = await readRawBody(req, url.pathname === "/v1/files" ? 16 * 1024 * 1024 : 1_000_000);
       } catch {
         return sendJson(
           res,
@@ -97,9 +98,10 @@ export function createHttpServer(runtime: SandboxRuntime, options: HttpOptions) 
           JSON.stringify({ error: { type: "invalid_request_error", message: "Request body too large." } }),
         );
       }
+      const body = raw.toString("utf8");
       const file = req.method === "GET" ? FILE_CONTENTS.exec(url.pathname) : null;
       if (file) return serveFileContents(runtime.sb, req, res, file[1]!, rc);
-      if (url.pathname.startsWith("/v1/")) return handleApi(apiCtx, req, res, url, body, rc);
+      if (url.pathname.startsWith("/v1/")) return handleApi(apiCtx, req, res, url, raw, rc);
       if (url.pathname.startsWith("/_sandbox/")) {
         const refusal = controlRefusal(req, body, options.controlToken);
         if (refusal) return sendJson(res, rc, refusal.status, JSON.stringify({ error: { message: refusal.message } }));

@@ -3,12 +3,12 @@ import type { Sandbox } from "../core/sandbox";
 import { clone } from "../core/sandbox";
 import { emitEvent } from "../events/emit-event";
 import { previousAttributes } from "../events/previous-attributes";
-import { invalidRequest } from "../http/errors";
+import { invalidParam, invalidRequest } from "../http/errors";
 import type { Params } from "../http/form";
 import { applyMetadata, optionalBoolean, optionalObject, optionalString } from "../http/params";
 import { createBalanceTransaction } from "./balance-transactions";
 import { retrieveCharge } from "./charges";
-import { EVIDENCE_FIELDS, isInquiry } from "./disputes";
+import { EVIDENCE_FIELDS, EVIDENCE_FILE_FIELDS, isInquiry } from "./disputes";
 
 const CLOSED = ["won", "lost", "warning_closed", "prevented"];
 
@@ -30,10 +30,13 @@ export function updateDispute(sb: Sandbox, dispute: Stripe.Dispute, params: Para
   dispute.metadata = applyMetadata(dispute.metadata, params);
   if (evidenceParams) {
     const evidence = dispute.evidence as unknown as Record<string, unknown>;
+    const staged: Record<string, string | null> = {};
     for (const field of EVIDENCE_FIELDS) {
       const value = optionalString(evidenceParams, field);
-      if (value !== undefined) evidence[field] = value || null;
+      if (value !== undefined) staged[field] = value || null;
     }
+    assertEvidenceFiles(sb, { ...evidence, ...staged });
+    Object.assign(evidence, staged);
     dispute.evidence_details.has_evidence = true;
   }
   if (submit && (dispute.status === "needs_response" || dispute.status === "warning_needs_response")) {
@@ -54,6 +57,32 @@ export function updateDispute(sb: Sandbox, dispute: Stripe.Dispute, params: Para
   sb.touch();
   emitEvent(sb, "charge.dispute.updated", dispute, previousAttributes(before as never, dispute as never));
   return dispute;
+}
+
+/** Stripe caps the files of one dispute's evidence together, below the 5 MB a single upload may be. */
+export const EVIDENCE_FILES_TOTAL_BYTES = 4.5 * 1024 * 1024;
+
+/** A file field names an uploaded dispute_evidence file, and the files together stay under Stripe's cap. */
+function assertEvidenceFiles(sb: Sandbox, evidence: Record<string, unknown>): void {
+  let totalBytes = 0;
+  for (const field of EVIDENCE_FILE_FIELDS) {
+    const id = evidence[field];
+    if (typeof id !== "string" || !id) continue;
+    const file = sb.state.files[id];
+    if (!file) throw invalidParam(`evidence[${field}]`, `No such file upload: '${id}'`);
+    if (file.purpose !== "dispute_evidence") {
+      throw invalidParam(
+        `evidence[${field}]`,
+        `The file ${id} was uploaded with purpose ${file.purpose}; evidence takes files uploaded with purpose dispute_evidence.`,
+      );
+    }
+    totalBytes += file.size;
+  }
+  if (totalBytes > EVIDENCE_FILES_TOTAL_BYTES) {
+    throw invalidRequest(
+      "The files you've attached to this dispute as evidence will exceed the limit for a dispute's total size. Try using smaller files as evidence.",
+    );
+  }
 }
 
 /** Accepting the dispute: a chargeback is lost, an inquiry simply closes. */

@@ -37,6 +37,19 @@ export const EVIDENCE_FIELDS = [
   "uncategorized_text",
 ] as const;
 
+/** The evidence fields that take the id of a file uploaded with purpose `dispute_evidence`. */
+export const EVIDENCE_FILE_FIELDS = [
+  "cancellation_policy",
+  "customer_communication",
+  "customer_signature",
+  "duplicate_charge_documentation",
+  "receipt",
+  "refund_policy",
+  "service_documentation",
+  "shipping_documentation",
+  "uncategorized_file",
+] as const;
+
 function emptyEvidence(): Stripe.Dispute.Evidence {
   const evidence: Record<string, unknown> = { enhanced_evidence: {} };
   for (const field of EVIDENCE_FIELDS) evidence[field] = null;
