@@ -8,6 +8,10 @@ export async function register() {
       const { startTracing } = await import("./server/observability/start-tracing");
       startTracing({ otlpEndpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined });
     }
+    // Optional: without SENTRY_DSN the Sentry SDK is never loaded.
+    if (process.env.SENTRY_DSN) {
+      await (await import("./server/observability/error-tracking")).startErrorTracking(process.env.SENTRY_DSN);
+    }
     if ((process.env.JOB_EXECUTOR ?? "local") === "local") {
       const { JOB_REGISTRY } = await import("./inngest/job-registry");
       (await import("./server/jobs/start-local-executor")).startLocalExecutor(JOB_REGISTRY);

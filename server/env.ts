@@ -112,6 +112,8 @@ export const serverEnvSchema = z.object({
   PAYOPS_SEED_DEVELOPMENT_STAFF: flag,
   /** Where traces go over OTLP/HTTP (e.g. http://otel-collector:4318); unset: traces stay in the process. */
   OTEL_EXPORTER_OTLP_ENDPOINT: optional(z.url("expected the collector's base URL, e.g. http://localhost:4318")),
+  /** With it, server errors also go to Sentry (@sentry/nextjs); unset, nothing is sent anywhere. */
+  SENTRY_DSN: optional(z.url("expected the project's DSN from Sentry, e.g. https://key@o1.ingest.sentry.io/2")),
   /** Link to a trace in the merchant's trace viewer; `{traceId}` is replaced (Grafana Tempo, Jaeger, Honeycomb…). */
   TRACE_URL_TEMPLATE: optional(
     z

@@ -1,4 +1,5 @@
 import { SpanStatusCode, trace } from "@opentelemetry/api";
+import { reportError } from "./error-tracking";
 import { logger } from "./logger";
 import { type DomainIds, domainAttributes } from "./tracing";
 
@@ -24,7 +25,8 @@ export function domainIdsFromPath(path: string): DomainIds {
 
 /**
  * Records a server error Next.js caught (a route handler, page or server action that threw): an
- * exception event on the request's span and one error line with route, trace id and domain ids.
+ * exception event on the request's span, one error line with route, trace id and domain ids, and
+ * the same to Sentry when SENTRY_DSN is set.
  */
 export function recordRequestError(error: unknown, request: FailedRequest, route: FailedRoute): void {
   const path = request.path.split("?")[0] ?? request.path;
@@ -44,4 +46,12 @@ export function recordRequestError(error: unknown, request: FailedRequest, route
     { err: error, method: request.method, path, route: route.routePath, routeType: route.routeType, digest, ...ids },
     "request failed",
   );
+  reportError(error, {
+    route: route.routePath,
+    routeType: route.routeType,
+    method: request.method,
+    path,
+    traceId: span?.spanContext().traceId,
+    ids,
+  });
 }
