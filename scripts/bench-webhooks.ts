@@ -1,18 +1,19 @@
 // Webhook ingestion benchmark: signed events against `next start` (the real route, real
 // PostgreSQL) and, in the same run, against a bare node:http server doing the same
 // verify-and-insert. Reports events/s (closed loop) and ack latency p50/p99 at a fixed rate.
-// The cost of telemetry: the same build with metrics and tracing on (spans exported over OTLP to
-// a local collector stand-in, /api/metrics scraped every 5 s, as in production) and off
-// (PAYOPS_TELEMETRY=off), measured in alternating rounds so a change of load on the machine
-// falls on both; the medians and their ratio are printed.
+// The cost of telemetry: the same build with metrics and tracing off (PAYOPS_TELEMETRY=off) and on
+// (/api/metrics scraped every 5 s, spans exported over OTLP to a local collector stand-in, as in
+// production), on twice: every trace exported, and 1 in 10 (OTEL_TRACES_SAMPLER
+// parentbased_traceidratio, the standard knob). Measured in rotating rounds so a change of load on
+// the machine falls on all alike; the medians and their ratios to off are printed.
 //
 //   npm run bench:webhooks [-- --skip-build] [-- --seconds 10 --warmup 15 --rate 300 --concurrency 32 --rounds 3]
 //   npm run bench:webhooks -- --burst --seconds 4 --rate 500   (a Stripe-like burst through the app
 //   alone, under its default per-source rate limit: every event must be accepted)
 //
 // Uses PostgreSQL at BENCH_ADMIN_URL (default the local server on 5432) to create and drop its
-// own database; ports 3200 and 3201 (Next.js), 12220 (bare server) and 12221 (OTLP receiver), or
-// BENCH_PORT and the three after it; no sandbox is started.
+// own database; ports 3200, 3201 and 3202 (Next.js), 12220 (bare server) and 12221 (OTLP receiver),
+// or BENCH_PORT and the four after it; no sandbox is started.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -50,6 +51,8 @@ const APP_PORT = BASE_PORT || 3200;
 const QUIET_APP_PORT = BASE_PORT ? BASE_PORT + 1 : 3201;
 const BARE_PORT = BASE_PORT ? BASE_PORT + 2 : 12220;
 const OTLP_PORT = BASE_PORT ? BASE_PORT + 3 : 12221;
+const SAMPLED_APP_PORT = BASE_PORT ? BASE_PORT + 4 : 3202;
+const SAMPLE_RATIO = 0.1;
 const METRICS_TOKEN = randomBytes(24).toString("hex");
 const DIST_DIR = ".next-webhooks";
 const SECRET = `whsec_bench_${randomBytes(12).toString("hex")}`;
@@ -226,13 +229,17 @@ async function measure(label: string, port: number) {
 
 /** Stands in for an OpenTelemetry collector: takes every OTLP/HTTP export, counts it, answers 200. */
 async function startOtlpReceiver(port: number) {
-  const received = { requests: 0, bytes: 0 };
+  // Keyed by the first path segment: each app exports to a path of its own.
+  const received = new Map<string, { requests: number; bytes: number }>();
   const server = http.createServer((request, response) => {
+    const key = (request.url ?? "/").split("/")[1] ?? "";
+    const tally = received.get(key) ?? { requests: 0, bytes: 0 };
+    received.set(key, tally);
     request.on("data", (chunk: Buffer) => {
-      received.bytes += chunk.length;
+      tally.bytes += chunk.length;
     });
     request.on("end", () => {
-      received.requests += 1;
+      tally.requests += 1;
       response.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
   });
@@ -263,34 +270,39 @@ function medianRound(phases: PhaseResult[]): PhaseResult {
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
+type Variant = "off" | "on" | "sampled";
+const VARIANTS: { variant: Variant; label: string }[] = [
+  { variant: "off", label: "next, no telemetry" },
+  { variant: "on", label: "next start" },
+  { variant: "sampled", label: "next, 1/10 traced" },
+];
+
 /**
- * Telemetry on against off: both warm up, then take turns at full load, `ROUNDS` times, which one
- * goes first alternating, so a change in the machine's other load falls on both alike.
+ * The three variants of the app: each warms up, then they take turns at full load, `ROUNDS`
+ * times, the one going first rotating, so a change in the machine's other load falls on all alike.
  */
-async function measureOnAgainstOff(onPort: number, offPort: number) {
-  await closedLoop(onPort, WARMUP_SECONDS, CONCURRENCY);
-  await closedLoop(offPort, WARMUP_SECONDS, CONCURRENCY);
-  const rounds: { on: PhaseResult; off: PhaseResult }[] = [];
+async function measureVariants(ports: Record<Variant, number>) {
+  for (const { variant } of VARIANTS) await closedLoop(ports[variant], WARMUP_SECONDS, CONCURRENCY);
+  const rounds: Record<Variant, PhaseResult>[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
-    const first = round % 2 === 0 ? "on" : "off";
-    const measured: Partial<Record<"on" | "off", PhaseResult>> = {};
-    for (const which of first === "on" ? (["on", "off"] as const) : (["off", "on"] as const)) {
-      measured[which] = await closedLoop(which === "on" ? onPort : offPort, SECONDS, CONCURRENCY);
+    const measured: Partial<Record<Variant, PhaseResult>> = {};
+    for (let turn = 0; turn < VARIANTS.length; turn += 1) {
+      const { variant } = VARIANTS[(round + turn) % VARIANTS.length]!;
+      measured[variant] = await closedLoop(ports[variant], SECONDS, CONCURRENCY);
     }
-    rounds.push({ on: measured.on!, off: measured.off! });
+    rounds.push(measured as Record<Variant, PhaseResult>);
   }
-  const rest = async (port: number) => ({
-    paced: await fixedRate(port, SECONDS, RATE),
-    refused: await closedLoop(port, SECONDS, CONCURRENCY, true),
-    loadAverage: Math.round(loadavg()[0]! * 10) / 10,
-  });
-  const on = { label: "next start", max: medianRound(rounds.map((round) => round.on)), ...(await rest(onPort)) };
-  const off = {
-    label: "next, no telemetry",
-    max: medianRound(rounds.map((round) => round.off)),
-    ...(await rest(offPort)),
-  };
-  return { on, off, rounds };
+  const results = {} as Record<Variant, Awaited<ReturnType<typeof measure>>>;
+  for (const { variant, label } of VARIANTS) {
+    results[variant] = {
+      label,
+      max: medianRound(rounds.map((round) => round[variant])),
+      paced: await fixedRate(ports[variant], SECONDS, RATE),
+      refused: await closedLoop(ports[variant], SECONDS, CONCURRENCY, true),
+      loadAverage: Math.round(loadavg()[0]! * 10) / 10,
+    };
+  }
+  return { results, rounds };
 }
 
 /** Ends a --burst run early: the throughput phases that follow are for the full benchmark. */
@@ -323,7 +335,7 @@ try {
       );
   void bare;
   otlp = values.burst ? undefined : await startOtlpReceiver(OTLP_PORT);
-  const startApp = (port: number, telemetry: "on" | "off", label: string) =>
+  const startApp = (port: number, variant: Variant, label: string) =>
     start(
       "npx",
       ["tsx", "--conditions=react-server", "scripts/run-app.ts", "start"],
@@ -331,17 +343,19 @@ try {
         PORT: String(port),
         DATABASE_URL: databaseUrl,
         NEXT_DIST_DIR: DIST_DIR,
-        PAYOPS_DATA_DIR: `.data/bench-webhooks-${telemetry}`,
+        PAYOPS_DATA_DIR: `.data/bench-webhooks-${variant}`,
         STRIPE_WEBHOOK_SECRET: SECRET,
         STRIPE_API_URL: "http://127.0.0.1:54370",
         PAYOPS_ALLOW_SANDBOX_IN_PRODUCTION: "1",
         AUTH_SECRET: randomBytes(32).toString("hex"),
         LOG_LEVEL: "warn",
         JOB_EXECUTOR: "local",
-        PAYOPS_TELEMETRY: telemetry,
+        PAYOPS_TELEMETRY: variant === "off" ? "off" : "on",
         // On as in production: spans leave over OTLP and Prometheus scrapes (off: neither exists).
-        OTEL_EXPORTER_OTLP_ENDPOINT: telemetry === "on" && otlp ? `http://127.0.0.1:${OTLP_PORT}` : "",
-        METRICS_TOKEN: telemetry === "on" ? METRICS_TOKEN : "",
+        OTEL_EXPORTER_OTLP_ENDPOINT: variant !== "off" && otlp ? `http://127.0.0.1:${OTLP_PORT}/${variant}` : "",
+        OTEL_TRACES_SAMPLER: variant === "sampled" ? "parentbased_traceidratio" : "",
+        OTEL_TRACES_SAMPLER_ARG: variant === "sampled" ? String(SAMPLE_RATIO) : "",
+        METRICS_TOKEN: variant !== "off" ? METRICS_TOKEN : "",
         // The closed loop is one source at full speed: the per-source flood cap must not cut it short.
         // A burst runs under the app's default cap (empty is unset).
         RATE_LIMIT_WEBHOOK_PER_SOURCE: values.burst ? "" : "1000000",
@@ -349,10 +363,16 @@ try {
       label,
     );
   startApp(APP_PORT, "on", "next");
-  if (!values.burst) startApp(QUIET_APP_PORT, "off", "next-off");
+  if (!values.burst) {
+    startApp(QUIET_APP_PORT, "off", "next-off");
+    startApp(SAMPLED_APP_PORT, "sampled", "next-sampled");
+  }
   if (bare) await waitFor(`http://127.0.0.1:${BARE_PORT}/`, 60_000);
   await waitFor(`http://127.0.0.1:${APP_PORT}/api/health`, 180_000);
-  if (!values.burst) await waitFor(`http://127.0.0.1:${QUIET_APP_PORT}/api/health`, 180_000);
+  if (!values.burst) {
+    await waitFor(`http://127.0.0.1:${QUIET_APP_PORT}/api/health`, 180_000);
+    await waitFor(`http://127.0.0.1:${SAMPLED_APP_PORT}/api/health`, 180_000);
+  }
   if (values.burst) {
     const burst = await fixedRate(APP_PORT, SECONDS, RATE);
     console.log(
@@ -364,10 +384,12 @@ try {
   }
 
   const baseline = await measure("bare node:http", BARE_PORT);
-  const scraper = scrapeMetrics(APP_PORT, 5_000);
-  const { on: app, off: quiet, rounds } = await measureOnAgainstOff(APP_PORT, QUIET_APP_PORT);
-  scraper.stop();
-  const results = [baseline, app, quiet];
+  const scrapers = [scrapeMetrics(APP_PORT, 5_000), scrapeMetrics(SAMPLED_APP_PORT, 5_000)];
+  const measured = await measureVariants({ off: QUIET_APP_PORT, on: APP_PORT, sampled: SAMPLED_APP_PORT });
+  for (const scraper of scrapers) scraper.stop();
+  const { rounds } = measured;
+  const { on: app, off: quiet, sampled } = measured.results;
+  const results = [baseline, quiet, app, sampled];
   console.log(
     `\nWebhook ingestion, ${EVENT_TYPE} events (~2 KB, signed), ${SECONDS} s per phase, ${cpus().length} CPUs`,
   );
@@ -387,24 +409,29 @@ try {
   console.log(
     `next refusing forged events / bare storing real ones: ${(app.refused.perSecond / baseline.max.perSecond).toFixed(2)}×`,
   );
-  const onOff = app.max.perSecond / quiet.max.perSecond;
-  const telemetryCost = 1 - onOff;
+  const cost = (variant: Variant) => 1 - measured.results[variant].max.perSecond / quiet.max.perSecond;
+  const perRound = (variant: Variant) => rounds.map((round) => round[variant].perSecond).join(", ");
   console.log(
-    `\nAcknowledgement rate, closed loop, ${ROUNDS} alternating rounds (events/s): ` +
-      `telemetry on ${rounds.map((round) => round.on.perSecond).join(", ")}; ` +
-      `off ${rounds.map((round) => round.off.perSecond).join(", ")}`,
+    `\nAcknowledgement rate, closed loop, ${ROUNDS} rotating rounds (events/s): off ${perRound("off")}; ` +
+      `on ${perRound("on")}; on, 1 in ${Math.round(1 / SAMPLE_RATIO)} traced ${perRound("sampled")}`,
   );
-  console.log(
-    `  medians: on ${app.max.perSecond}/s, off ${quiet.max.perSecond}/s; on / off ${onOff.toFixed(3)}×, ` +
-      `metrics and tracing cost ${(telemetryCost * 100).toFixed(1)}% of the acknowledgement rate`,
-  );
-  console.log(
-    `  while on: ${otlp?.received.requests ?? 0} OTLP exports (${Math.round((otlp?.received.bytes ?? 0) / 1024)} KB) ` +
-      `received, /api/metrics scraped ${scraper.scrapes.ok} times (${scraper.scrapes.failed} failed)`,
-  );
+  for (const variant of ["on", "sampled"] as const) {
+    const tally = otlp?.received.get(variant) ?? { requests: 0, bytes: 0 };
+    console.log(
+      `  ${variant === "on" ? "every trace exported" : `1 in ${Math.round(1 / SAMPLE_RATIO)} traces exported`}: ` +
+        `median ${measured.results[variant].max.perSecond}/s against off ${quiet.max.perSecond}/s, ` +
+        `on / off ${(1 - cost(variant)).toFixed(3)}×, metrics and tracing cost ${(cost(variant) * 100).toFixed(1)}% ` +
+        `of the acknowledgement rate (${tally.requests} OTLP exports, ${Math.round(tally.bytes / 1024)} KB)`,
+    );
+  }
+  const scrapesOk = scrapers.every((scraper) => scraper.scrapes.ok > 0 && scraper.scrapes.failed === 0);
+  console.log(`  /api/metrics scraped ${scrapers.map((scraper) => scraper.scrapes.ok).join(" and ")} times`);
   const goals = {
-    "telemetry costs ≤ 10% of the ack rate": telemetryCost <= 0.1,
-    "spans exported and metrics scraped while on": (otlp?.received.requests ?? 0) > 0 && scraper.scrapes.ok > 0,
+    "telemetry, every trace exported, costs ≤ 10% of the ack rate": cost("on") <= 0.1,
+    [`telemetry, 1 in ${Math.round(1 / SAMPLE_RATIO)} traces exported, costs ≤ 10% of the ack rate`]:
+      cost("sampled") <= 0.1,
+    "spans exported and metrics scraped while on":
+      (otlp?.received.get("on")?.requests ?? 0) > 0 && (otlp?.received.get("sampled")?.requests ?? 0) > 0 && scrapesOk,
     "≥ 500 events/s sustained": app.max.perSecond >= 500,
     [`p99 ≤ 100 ms at ${RATE}/s`]: app.paced.p99 <= 100 && app.paced.ok === app.paced.sent,
     "≥ 0.5× the bare baseline": ratio >= 0.5,
