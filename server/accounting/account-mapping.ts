@@ -1,3 +1,4 @@
+import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../errors";
 import { DEFAULT_CHART } from "../ledger";
 import type { AccountingDeps } from "./accounting-deps";
@@ -73,7 +74,7 @@ export async function describeAccountMapping(deps: AccountingDeps, connectionId:
  */
 export async function saveAccountMapping(
   deps: AccountingDeps,
-  input: { connectionId: string; mapping: { payopsCode: string; targetCode: string | null }[] },
+  input: { connectionId: string; mapping: { payopsCode: string; targetCode: string | null }[]; actorId: string },
 ) {
   const connection = await loadConnection(deps, input.connectionId);
   const [chart, accounts] = await Promise.all([connectionAdapter(deps, connection).fetchChart(), payopsAccounts(deps)]);
@@ -93,6 +94,15 @@ export async function saveAccountMapping(
     else accountMap[payopsCode] = targetCode;
   }
   if (problems.length > 0) throw new AppError("BAD_REQUEST", `Mapping not saved. ${problems.join("; ")}.`);
-  await deps.prisma.accountingConnection.update({ where: { id: connection.id }, data: { accountMap } });
+  await deps.prisma.$transaction(async (tx) => {
+    await tx.accountingConnection.update({ where: { id: connection.id }, data: { accountMap } });
+    await recordAudit(tx, {
+      actor: { kind: "staff", staffUserId: input.actorId },
+      action: "accounting.mapping_saved",
+      subject: { type: "accounting_connection", id: connection.id },
+      before: connection.accountMap as AccountMap,
+      after: accountMap,
+    });
+  });
   return { mapped: Object.keys(accountMap).length };
 }

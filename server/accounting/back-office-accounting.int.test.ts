@@ -13,10 +13,16 @@ import { startXeroTestServer, type XeroTestServer } from "./testing/xero-test-se
 
 let database: TestDatabase;
 let server: XeroTestServer;
+let actorId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await postMonthOfActivity(database.prisma);
+  actorId = (
+    await database.prisma.staffUser.create({
+      data: { email: "admin@example.com", name: "Admin", role: "admin", passwordHash: "not-used" },
+    })
+  ).id;
   // The organisation books fees under its own code and keeps an archived account.
   server = await startXeroTestServer({
     accounts: [
@@ -59,16 +65,19 @@ describe("the back office's accounting screens", () => {
     const current = before.rows.map((r) => ({ payopsCode: r.payopsCode, targetCode: r.targetCode }));
     const withFees = (targetCode: string) =>
       current.map((r) => (r.payopsCode === ACCOUNT.processingFees ? { ...r, targetCode } : r));
-    await expect(saveAccountMapping(deps, { connectionId, mapping: withFees("405") })).rejects.toThrow(
+    await expect(saveAccountMapping(deps, { connectionId, mapping: withFees("405"), actorId })).rejects.toThrow(
       /6010 Stripe processing fees: Account 405 \(Old merchant fees\) is archived/,
     );
-    await expect(saveAccountMapping(deps, { connectionId, mapping: withFees("999") })).rejects.toThrow(
+    await expect(saveAccountMapping(deps, { connectionId, mapping: withFees("999"), actorId })).rejects.toThrow(
       /6010 Stripe processing fees: The accounting system has no account 999/,
     );
     const unchanged = await database.prisma.accountingConnection.findUniqueOrThrow({ where: { id: connectionId } });
     expect((unchanged.accountMap as Record<string, string>)[ACCOUNT.processingFees]).toBeUndefined();
 
-    await saveAccountMapping(deps, { connectionId, mapping: withFees("404") });
+    await saveAccountMapping(deps, { connectionId, mapping: withFees("404"), actorId });
+    const audits = await database.prisma.auditLog.findMany({ where: { subjectId: connectionId } });
+    expect(audits.map((a) => a.action)).toEqual(["accounting.mapping_saved"]);
+    expect(audits[0]).toMatchObject({ actorId, after: expect.objectContaining({ [ACCOUNT.processingFees]: "404" }) });
     const after = await describeAccountMapping(deps, connectionId);
     expect(after.rows.find((r) => r.payopsCode === ACCOUNT.processingFees)).toMatchObject({
       targetCode: "404",
@@ -87,6 +96,7 @@ describe("the back office's accounting screens", () => {
           targetCode: r.payopsCode === ACCOUNT.processingFees ? "404" : r.targetCode,
         })),
       ],
+      actorId,
     });
     server.faults.rejectJournals = 1;
     const storedBefore = server.journals.length;
@@ -114,12 +124,16 @@ describe("the back office's accounting screens", () => {
     const atXero = server.journals.find((j) => j.ManualJournalID === detail.targetId)!;
     expect(JSON.parse(detail.payloadText).ManualJournals[0].Narration).toBe(atXero.Narration);
 
-    await expect(resendFailedJournals(database.prisma, { connectionId, journalId: sent[0]!.id })).rejects.toThrow(
-      "This journal has not failed",
-    );
-    expect(await resendFailedJournals(database.prisma, { connectionId, journalId: failed[0]!.id })).toEqual({
+    await expect(
+      resendFailedJournals(database.prisma, { connectionId, journalId: sent[0]!.id }, actorId),
+    ).rejects.toThrow("This journal has not failed");
+    expect(await resendFailedJournals(database.prisma, { connectionId, journalId: failed[0]!.id }, actorId)).toEqual({
       retried: 1,
     });
+    const retriedAudit = await database.prisma.auditLog.findFirstOrThrow({
+      where: { subjectId: connectionId, action: "accounting.journals_retried" },
+    });
+    expect(retriedAudit).toMatchObject({ actorId, after: { journalIds: [failed[0]!.id] } });
     await syncConnection(deps, connectionId);
     const retried = await getJournal(database.prisma, failed[0]!.id);
     expect(retried).toMatchObject({ status: "sent", attempts: 2 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordAudit } from "../audit/record-audit";
 import { roleHasPermission } from "../auth/permissions";
 import { parseCookieHeader, resolveStaffSession } from "../auth/staff-session";
 import { db } from "../db/client";
@@ -62,7 +63,7 @@ export async function beginConnect(request: Request, vendor: string): Promise<Re
 
 /** GET /api/accounting/callback/<vendor>: checks the state, trades the code, creates the connection. */
 export async function finishConnect(request: Request, vendor: string): Promise<Response> {
-  const { refusal } = await admin(request);
+  const { refusal, staff } = await admin(request);
   if (refusal) return refusal;
   if (!isOAuthVendor(vendor)) return page(404, "PayOps connects QuickBooks Online and Xero only.");
   const raw = parseCookieHeader(request.headers.get("cookie"))[COOKIE];
@@ -86,6 +87,12 @@ export async function finishConnect(request: Request, vendor: string): Promise<R
       codeVerifier: kept.codeVerifier,
       query: new URL(request.url).searchParams,
       mode: kept.mode,
+    });
+    await recordAudit(db(), {
+      actor: { kind: "staff", staffUserId: staff.userId },
+      action: "accounting.connected",
+      subject: { type: "accounting_connection", id: connection.id },
+      after: { vendor, mode: connection.mode, organisationId: connection.organisationId },
     });
     return new Response(null, {
       status: 303,

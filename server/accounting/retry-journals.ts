@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/client";
+import type { PrismaClient, Tx } from "../db/client";
 import { JOURNAL_EFFECT } from "./accounting-effects";
 
 /**
@@ -9,6 +9,8 @@ import { JOURNAL_EFFECT } from "./accounting-effects";
 export async function retryJournals(
   prisma: PrismaClient,
   target: { connectionId: string; journalId?: string },
+  /** Written in the same transaction (the audit row of the person who asked). */
+  alsoRecord?: (tx: Tx, journalIds: string[]) => Promise<unknown>,
 ): Promise<number> {
   return prisma.$transaction(async (tx) => {
     const journals = await tx.accountingJournal.findMany({
@@ -27,6 +29,7 @@ export async function retryJournals(
              attempts = CASE WHEN status = 'pending' THEN attempts ELSE 0 END
        WHERE kind = ${JOURNAL_EFFECT} AND subject_id = ANY(${ids}::text[]) AND status IN ('pending', 'done', 'dead')`;
     await tx.accountingJournal.updateMany({ where: { id: { in: ids } }, data: { status: "pending" } });
+    await alsoRecord?.(tx, ids);
     return ids.length;
   });
 }

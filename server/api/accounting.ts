@@ -37,11 +37,15 @@ export const accountingRouter = router({
     .query(({ input }) => getJournal(db(), input.journalId)),
   startSync: permitted("accounting.sync")
     .input(z.object({ connectionId }))
-    .mutation(({ input }) => requestSync(db(), input.connectionId)),
+    .mutation(({ input, ctx }) => requestSync(db(), input.connectionId, ctx.staff.userId)),
   retry: permitted("accounting.sync")
     .input(z.object({ connectionId, journalId: journalId.nullish() }))
-    .mutation(({ input }) =>
-      resendFailedJournals(db(), { connectionId: input.connectionId, journalId: input.journalId ?? undefined }),
+    .mutation(({ input, ctx }) =>
+      resendFailedJournals(
+        db(),
+        { connectionId: input.connectionId, journalId: input.journalId ?? undefined },
+        ctx.staff.userId,
+      ),
     ),
   exportCsv: permitted("accounting.sync")
     .input(
@@ -65,5 +69,7 @@ export const accountingRouter = router({
           .max(500, "at most 500 accounts"),
       }),
     )
-    .mutation(({ input }) => saveAccountMapping(accountingDepsFromEnv(db()), input)),
+    .mutation(({ input, ctx }) =>
+      saveAccountMapping(accountingDepsFromEnv(db()), { ...input, actorId: ctx.staff.userId }),
+    ),
 });

@@ -58,12 +58,21 @@ export const FRAUD_RULE_ACTIONS = [
   "fraud.early_warning_applied",
 ] as const;
 
+/** Admins and finance connecting accounting systems, choosing where accounts post, and sending journals by hand. */
+export const ACCOUNTING_ACTIONS = [
+  "accounting.connected",
+  "accounting.mapping_saved",
+  "accounting.sync_started",
+  "accounting.journals_retried",
+] as const;
+
 export const AUDIT_ACTIONS = [
   ...MONEY_ACTIONS,
   ...STAFF_ACCOUNT_ACTIONS,
   ...OPERATIONS_ACTIONS,
   ...RECONCILIATION_ACTIONS,
   ...FRAUD_RULE_ACTIONS,
+  ...ACCOUNTING_ACTIONS,
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -90,6 +90,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "fraud.list_entry_added": "Entry added to a fraud list",
   "fraud.list_entry_removed": "Entry removed from a fraud list",
   "fraud.early_warning_applied": "Early fraud warning handled by policy",
+  "accounting.connected": "Accounting system connected",
+  "accounting.mapping_saved": "Account mapping saved",
+  "accounting.sync_started": "Accounting sync started by hand",
+  "accounting.journals_retried": "Failed journals sent again",
 };
 
 export const stripeEventLabel = (type: string) => labelFrom(STRIPE_EVENT_LABELS, type);
