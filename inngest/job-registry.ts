@@ -1,5 +1,6 @@
 import { accountingEffects } from "@/server/accounting/accounting-effects";
 import { ACCOUNTING_JOBS } from "@/server/accounting/accounting-jobs";
+import { customerMailEffects } from "@/server/customer-mail/customer-mail-effects";
 import { DISPUTE_EFFECTS } from "@/server/disputes/dispute-effects";
 import type { JobDefinition } from "@/server/jobs/job-definition";
 import type { EffectPerformers } from "@/server/jobs/outbox/outbox-effect";
@@ -15,6 +16,7 @@ export const EFFECT_PERFORMERS: EffectPerformers = {
   ...PAYMENT_INTENT_EFFECTS,
   ...DISPUTE_EFFECTS,
   ...accountingEffects(),
+  ...customerMailEffects(),
 };
 
 /**

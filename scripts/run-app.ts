@@ -1,11 +1,13 @@
 // Starts PayOps: validates configuration, starts or connects to PostgreSQL, applies migrations,
-// seeds, starts the Stripe sandbox when no Stripe key is set, then runs Next.js (dev or start).
+// seeds, starts the Stripe sandbox when no Stripe key is set, and in development a mail catcher
+// when SMTP_URL is unset, then runs Next.js (dev or start).
 // Ctrl-C stops Next.js, the sandbox and the embedded database in that order.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import PinoPretty from "pino-pretty";
 import { seedDatabase } from "../prisma/seed";
 import { checkAccountingConfiguration } from "../server/accounting/check-accounting-configuration";
+import { startMailForApp } from "../server/customer-mail/start-mail-for-app";
 import { createPrismaClient } from "../server/db/client";
 import { startDatabase } from "../server/db/start-database";
 import { ConfigurationError, parseServerEnv } from "../server/env";
@@ -79,6 +81,10 @@ try {
   stops.push(stripe.stop);
   console.log(`Stripe: ${stripe.description}`);
 
+  const mail = await startMailForApp(env);
+  stops.push(mail.stop);
+  console.log(`Mail: ${mail.description}`);
+
   // Next.js behind our own node:http server, which records each request's socket address.
   const tsxBin = path.resolve("node_modules/.bin/tsx");
   // Development reads logs by eye: the JSON lines go through pino-pretty. Production keeps JSON for the collector.
@@ -88,6 +94,7 @@ try {
     env: {
       ...process.env,
       ...stripe.env,
+      ...mail.env,
       DATABASE_URL: database.url,
       PAYOPS_DATABASE_MODE: database.mode,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -169,6 +169,27 @@ export const serverEnvSchema = z.object({
    * Seals accounting connections' tokens (AES-256-GCM): 32 bytes as 64 hex digits or base64.
    * Required as soon as a connection exists (the accounting sync refuses to run without it).
    */
+  /**
+   * Where customer mails go: smtp://user:pass@host:port (or smtps://). Unset: mails are not sent
+   * (each mail effect is recorded as done, "not sent"); `npm run dev` starts a local mail catcher
+   * and sets it.
+   */
+  SMTP_URL: optional(
+    z
+      .url("expected smtp://host:port or smtps://user:password@host:port")
+      .refine(
+        (value) => value.startsWith("smtp://") || value.startsWith("smtps://"),
+        "expected smtp://host:port or smtps://user:password@host:port",
+      ),
+  ),
+  /** The sender customers see on PayOps's mails. */
+  MAIL_FROM: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(3).default("PayOps Shop <orders@payops.local>"),
+  ),
+  /** The development mail catcher's ports (SMTP, web page), started by `npm run dev` when SMTP_URL is unset. */
+  MAIL_CATCHER_SMTP_PORT: port.default(1025),
+  MAIL_CATCHER_WEB_PORT: port.default(1080),
   ACCOUNTING_ENCRYPTION_KEY: optional(
     z
       .string()

@@ -4,6 +4,10 @@ const EFFECT_KINDS: Record<string, string> = {
   "stripe.payment_intent.cancel": "Cancel a held payment at Stripe",
   "stripe.dispute.submit_evidence": "Submit dispute evidence to Stripe",
   "accounting.journal.post": "Post a journal to the accounting system",
+  "stripe.dispute.close": "Accept a dispute at Stripe",
+  "mail.order.confirmation": "Mail the customer their order confirmation",
+  "mail.refund.notice": "Mail the customer that a refund is on its way",
+  "mail.payment.failed": "Mail the customer that their payment failed",
 };
 
 /** An outbox effect's kind in the merchant's words. */

@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { enqueueOrderConfirmationMail, enqueuePaymentFailedMail } from "../customer-mail/enqueue-customer-mail";
 import { db, type PrismaClient, type Tx } from "../db/client";
 import { AppError } from "../errors";
 import { recordPaymentResult } from "../observability/record-payment-result";
@@ -54,6 +55,7 @@ export async function applyPaymentIntentInTransaction(
   if (newer) return { orderId: order.id, from: order.status, to: order.status, applied: false, decision: "noop" };
 
   const result = await applyOrderInput(tx, order, inputFromPaymentIntent(paymentIntent), observedAt, cause);
+  await enqueueCustomerMails(tx, order.id, paymentIntent);
   // The journal entry shares the transition's transaction; it needs the charge's balance
   // transaction, so callers that want it posted now retrieve the PaymentIntent with
   // expand: ["latest_charge.balance_transaction"]. Otherwise a later event or sweep posts it.
@@ -65,6 +67,26 @@ export async function applyPaymentIntentInTransaction(
     });
   }
   return result;
+}
+
+/**
+ * The customer hears of a paid order and of each declined attempt, in this transaction so the
+ * mail exists exactly when the fact commits; the keys make every later sighting of the same
+ * PaymentIntent (webhook, return page, sweeper, replay) write nothing new.
+ */
+async function enqueueCustomerMails(tx: Tx, orderId: string, paymentIntent: Stripe.PaymentIntent): Promise<void> {
+  if (paymentIntent.status === "succeeded") {
+    await enqueueOrderConfirmationMail(tx, orderId);
+    return;
+  }
+  const error = paymentIntent.last_payment_error;
+  if (paymentIntent.status !== "requires_payment_method" || !error) return;
+  // Each declined attempt makes its own charge; an attempt refused before any charge has none.
+  const attempt =
+    idOf(paymentIntent.latest_charge) ?? error.charge ?? `${error.code ?? "error"}:${error.payment_method?.id ?? ""}`;
+  // Stripe's decline messages are written for the cardholder ("Your card was declined.").
+  const reason = error.type === "card_error" ? (error.message ?? null) : null;
+  await enqueuePaymentFailedMail(tx, { orderId, paymentIntentId: paymentIntent.id, attempt, reason });
 }
 
 /**

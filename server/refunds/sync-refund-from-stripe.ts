@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import { recordAudit } from "../audit/record-audit";
+import { enqueueRefundNoticeMail } from "../customer-mail/enqueue-customer-mail";
 import type { Tx } from "../db/client";
 import type { Refund } from "../db/generated/client";
 import { postRefundCreated } from "../ledger/post-refund-created";
@@ -39,6 +40,8 @@ export async function syncRefundFromStripe(
     },
   });
   await postLedger(tx, stripeRefund, refund, source);
+  // The customer hears once the money is on its way back, not while it may still fail.
+  if (moves && next === "succeeded") await enqueueRefundNoticeMail(tx, refund.id);
   return { kind: "synced", refund, previousStatus, changed: moves };
 }
 

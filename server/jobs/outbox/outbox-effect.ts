@@ -8,6 +8,9 @@ export const EFFECT_KINDS = [
   "stripe.dispute.submit_evidence",
   "accounting.journal.post",
   "stripe.dispute.close",
+  "mail.order.confirmation",
+  "mail.refund.notice",
+  "mail.payment.failed",
 ] as const;
 export type EffectKind = (typeof EFFECT_KINDS)[number];
 
