@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../db/client";
 import { AppError } from "../errors";
 import { buildEvidencePrefill } from "./build-evidence-prefill";
-import type { DisputeEvidence } from "./dispute-evidence";
+import { compactEvidence, type DisputeEvidence } from "./dispute-evidence";
 import { AWAITING_EVIDENCE_STATUSES, type DisputeStatus } from "./dispute-status";
 
 /**
@@ -37,7 +37,10 @@ export async function getDisputeDetail(prisma: PrismaClient, disputeId: string, 
     items: order.items,
     paymentIntentId: dispute.payment.stripePaymentIntentId,
   });
-  const evidence = (dispute.evidenceDraft as DisputeEvidence | null) ?? prefill;
+  // A draft saved before a field took files may hold text there: compacting drops it, so the form
+  // never sends Stripe text where a file id belongs.
+  const draft = dispute.evidenceDraft as DisputeEvidence | null;
+  const evidence = draft ? compactEvidence(draft) : prefill;
   const acceptsEvidence = (AWAITING_EVIDENCE_STATUSES as readonly string[]).includes(dispute.status as DisputeStatus);
   return {
     dispute,

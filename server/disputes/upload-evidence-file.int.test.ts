@@ -103,6 +103,16 @@ describe("dispute evidence files", () => {
     expect(await filesAtStripe()).toBe(before);
   });
 
+  it("drops text a draft from before file fields kept in them, so the form never sends it to Stripe", async () => {
+    const { dispute } = await openDispute("Cork board");
+    await database.prisma.dispute.update({
+      where: { id: dispute.id },
+      data: { evidenceDraft: { receipt: "Order placed 2 Nov", product_description: "Cork board" } },
+    });
+    const detail = await getDisputeDetail(database.prisma, dispute.id);
+    expect(detail.evidence).toEqual({ product_description: "Cork board" });
+  });
+
   it("refuses a file over 5 MB and one that is not PDF, JPEG or PNG, with the reason, and changes nothing", async () => {
     const support = await createTestStaff(database.prisma, "support");
     const { dispute } = await openDispute("Linen apron");

@@ -64,7 +64,7 @@ export function EvidenceFileInput({
       )}
       {upload.isPending ? <p>Uploading…</p> : null}
       {upload.isError ? <Notice tone="error">{upload.error.message}</Notice> : null}
-      {fileId && !upload.isPending ? (
+      {fileId?.startsWith("file_") && !upload.isPending ? (
         <div className="mt-1">
           {upload.data ? `${EVIDENCE_FILE_ATTACHED}: ${upload.data.filename}` : EVIDENCE_FILE_ATTACHED}
           <details className="inline-block pl-2 text-stone-700">
