@@ -89,10 +89,16 @@ export async function startMailCatcher(options: { smtpPort?: number; webPort?: n
     if (url.pathname === "/") return send(200, "text/html; charset=utf-8", renderInbox(caught));
     send(404, "text/plain", "Not found");
   });
-  await new Promise<void>((resolve, reject) => {
-    web.once("error", reject);
-    web.listen(options.webPort ?? 0, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      web.once("error", reject);
+      web.listen(options.webPort ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    // The web port was taken: let go of the SMTP port too, so nothing half-started lingers.
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    throw error;
+  }
 
   const smtpPort = (smtp.server.address() as AddressInfo).port;
   const webPort = (web.address() as AddressInfo).port;
