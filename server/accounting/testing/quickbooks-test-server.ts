@@ -9,6 +9,7 @@ import {
   type VendorFaults,
   type VendorRequest,
 } from "./vendor-test-http";
+import { VendorTokens } from "./vendor-tokens";
 
 export type QuickBooksTestAccount = { Id: string; Name: string; AcctNum: string; Active: boolean };
 
@@ -61,8 +62,7 @@ export async function startQuickBooksTestServer(options: QuickBooksTestOptions) 
   const exponent = currencyExponent(homeCurrency);
   const meter = new VendorLimitsMeter({ perWindow: 500, windowMs: 60_000, concurrent: 10, ...options.limits });
   const faults: VendorFaults = { retryAfterSeconds: 1, ...options.faults };
-  const refreshTokens = new Set([options.refreshToken ?? "qbo-refresh-1"]);
-  const accessTokens = new Map<string, number>();
+  const tokens = new VendorTokens("qbo", 3_600_000, options.refreshToken ?? "qbo-refresh-1");
   const byRequestId = new Map<string, VendorAnswer>();
   const entries: StoredEntry[] = [];
   const protocolErrors: string[] = [];
@@ -103,14 +103,10 @@ export async function startQuickBooksTestServer(options: QuickBooksTestOptions) 
       const grant = codes.get(form.get("code") ?? "");
       codes.delete(form.get("code") ?? "");
       if (grant !== form.get("redirect_uri")) return { status: 400, body: { error: "invalid_grant" } };
-    } else if (form.get("grant_type") !== "refresh_token" || !refreshTokens.has(form.get("refresh_token") ?? "")) {
+    } else if (form.get("grant_type") !== "refresh_token" || !tokens.spendRefresh(form.get("refresh_token"))) {
       return { status: 400, body: { error: "invalid_grant" } };
     }
-    refreshTokens.delete(form.get("refresh_token") ?? "");
-    const refresh = `qbo-refresh-${randomId()}`;
-    refreshTokens.add(refresh);
-    const access = `qbo-access-${randomId()}`;
-    accessTokens.set(access, Date.now() + 3_600_000);
+    const { access, refresh } = tokens.issue();
     return {
       status: 200,
       body: {
@@ -212,8 +208,7 @@ export async function startQuickBooksTestServer(options: QuickBooksTestOptions) 
     const path = new RegExp(`^/v3/company/${realmId}/(journalentry|query)$`).exec(request.url.pathname);
     if (!path) return fault(404, "610", "Object Not Found", `no such resource ${request.url.pathname}`);
     const bearer = request.headers.authorization?.replace(/^Bearer /, "");
-    const expiresAt = bearer ? accessTokens.get(bearer) : undefined;
-    if (!expiresAt || expiresAt < Date.now()) {
+    if (!tokens.accepts(bearer)) {
       return {
         status: 401,
         headers: { "www-authenticate": 'Bearer realm="Intuit", error="invalid_token"' },
@@ -325,14 +320,9 @@ export async function startQuickBooksTestServer(options: QuickBooksTestOptions) 
     entries,
     protocolErrors,
     /** The company disconnects the app: refresh tokens are refused and access tokens expire. */
-    revoke: () => {
-      refreshTokens.clear();
-      for (const key of accessTokens.keys()) accessTokens.set(key, 0);
-    },
+    revoke: () => tokens.revoke(),
     /** Makes every access token handed out so far expire now (the next call gets a 401). */
-    expireAccessTokens: () => {
-      for (const key of accessTokens.keys()) accessTokens.set(key, 0);
-    },
+    expireAccessTokens: () => tokens.expireAccessTokens(),
     /** Debits minus credits per AcctNum over every stored entry, in minor units: the company's trial balance. */
     trialBalance(): Record<string, bigint> {
       const net: Record<string, bigint> = {};

@@ -10,6 +10,7 @@ import {
   type VendorFaults,
   type VendorRequest,
 } from "./vendor-test-http";
+import { VendorTokens } from "./vendor-tokens";
 
 export type XeroTestAccount = { AccountID: string; Code: string; Name: string; Status: "ACTIVE" | "ARCHIVED" };
 
@@ -86,8 +87,7 @@ export async function startXeroTestServer(options: XeroTestOptions) {
     ...options.limits,
   });
   const faults: VendorFaults = { retryAfterSeconds: 1, ...options.faults };
-  const refreshTokens = new Set([options.refreshToken ?? "xero-refresh-1"]);
-  const accessTokens = new Map<string, number>();
+  const tokens = new VendorTokens("xero", 1_800_000, options.refreshToken ?? "xero-refresh-1");
   const byIdempotencyKey = new Map<string, VendorAnswer>();
   const journals: StoredJournal[] = [];
   const protocolErrors: string[] = [];
@@ -122,10 +122,7 @@ export async function startXeroTestServer(options: XeroTestOptions) {
   }
 
   function issue(): VendorAnswer {
-    const refresh = `xero-refresh-${randomId()}`;
-    refreshTokens.add(refresh);
-    const access = `xero-access-${randomId()}`;
-    accessTokens.set(access, Date.now() + 1_800_000);
+    const { access, refresh } = tokens.issue();
     return {
       status: 200,
       body: { access_token: access, expires_in: 1800, token_type: "Bearer", refresh_token: refresh },
@@ -148,13 +145,9 @@ export async function startXeroTestServer(options: XeroTestOptions) {
       }
       return issue();
     }
-    if (form.get("grant_type") !== "refresh_token" || !refreshTokens.has(form.get("refresh_token") ?? ""))
+    if (form.get("grant_type") !== "refresh_token" || !tokens.spendRefresh(form.get("refresh_token")))
       return { status: 400, body: { error: "invalid_grant" } };
-    refreshTokens.delete(form.get("refresh_token")!);
-    const refresh = `xero-refresh-${randomId()}`;
-    refreshTokens.add(refresh);
-    const access = `xero-access-${randomId()}`;
-    accessTokens.set(access, Date.now() + 1_800_000);
+    const { access, refresh } = tokens.issue();
     return {
       status: 200,
       body: {
@@ -280,8 +273,7 @@ export async function startXeroTestServer(options: XeroTestOptions) {
 
   async function api(request: VendorRequest): Promise<VendorAnswer> {
     const bearer = request.headers.authorization?.replace(/^Bearer /, "");
-    const expiresAt = bearer ? accessTokens.get(bearer) : undefined;
-    if (!expiresAt || expiresAt < Date.now()) {
+    if (!tokens.accepts(bearer)) {
       return {
         status: 401,
         headers: { "www-authenticate": 'Bearer error="invalid_token"' },
@@ -373,19 +365,10 @@ export async function startXeroTestServer(options: XeroTestOptions) {
     journals,
     protocolErrors,
     /** A refresh token as a fresh consent would give one (tokens rotate, so each is good once). */
-    grantRefreshToken: () => {
-      const refresh = `xero-refresh-${randomId()}`;
-      refreshTokens.add(refresh);
-      return refresh;
-    },
+    grantRefreshToken: () => tokens.grantRefresh(),
     /** The organisation disconnects the app: refresh tokens are refused and access tokens expire. */
-    revoke: () => {
-      refreshTokens.clear();
-      for (const key of accessTokens.keys()) accessTokens.set(key, 0);
-    },
-    expireAccessTokens: () => {
-      for (const key of accessTokens.keys()) accessTokens.set(key, 0);
-    },
+    revoke: () => tokens.revoke(),
+    expireAccessTokens: () => tokens.expireAccessTokens(),
     /** Debits minus credits per account code over posted journals, in minor units. */
     trialBalance(): Record<string, bigint> {
       const net: Record<string, bigint> = {};
