@@ -12,7 +12,7 @@ import { listResolvers } from "../reconciliation/list-resolvers";
 import { listRuns, reconciliationOverview } from "../reconciliation/reconciliation-overview";
 import { requestReconciliationRun } from "../reconciliation/request-run";
 import { resolveBreak } from "../reconciliation/resolve-break";
-import { calendarDate } from "../validation/storable-input";
+import { calendarDate, currencyCode } from "../validation/storable-input";
 import { permitted } from "./procedures";
 import { router } from "./trpc";
 
@@ -40,11 +40,7 @@ const resolution = z.discriminatedUnion("resolution", [
         .min(-1_000_000_000_000)
         .max(1_000_000_000_000)
         .refine((value) => value !== 0, "an adjustment moves a non-zero amount"),
-      currency: z
-        .string()
-        .trim()
-        .regex(/^[A-Za-z]{3}$/, "expected a three-letter currency code")
-        .transform((value) => value.toUpperCase()),
+      currency: currencyCode(),
     }),
   }),
 ]);

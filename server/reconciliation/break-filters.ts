@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { currencyCode } from "../validation/storable-input";
 import { BREAK_TYPES } from "./break-types";
 
 const BREAK_TYPE_KEYS = Object.keys(BREAK_TYPES) as [keyof typeof BREAK_TYPES, ...(keyof typeof BREAK_TYPES)[]];
@@ -8,12 +9,7 @@ export const breakFiltersSchema = z.object({
   type: z.enum(BREAK_TYPE_KEYS).optional(),
   status: z.enum(["open", "assigned", "resolved", "unresolved"]).default("unresolved"),
   ownerId: z.uuid("expected a staff member's id").optional(),
-  currency: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{3}$/, "expected a three-letter currency code")
-    .transform((value) => value.toUpperCase())
-    .optional(),
+  currency: currencyCode().optional(),
   /** Only breaks at least this many days old. */
   minAgeDays: z.number().int().min(0).max(3650).optional(),
 });

@@ -48,6 +48,14 @@ export const calendarDate = () =>
     return year >= FIRST_YEAR && year <= LAST_YEAR;
   }, `expected a date between ${FIRST_YEAR} and ${LAST_YEAR}`);
 
+/** A three-letter currency code as finance types it, upper-cased ("usd" → "USD"). */
+export const currencyCode = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{3}$/, "expected a three-letter currency code")
+    .transform((value) => value.toUpperCase());
+
 /** An instant inside the same range, for keyset cursors that carry a timestamp. */
 export function isStorableInstant(value: unknown): value is string {
   if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value)) return false;
