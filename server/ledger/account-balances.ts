@@ -15,8 +15,9 @@ export type AccountBalance = {
 };
 
 /**
- * Every account's balance from the lines that took effect at or before `at` (all lines without it),
- * in one grouped scan of the journal.
+ * Every account's balance from the lines that took effect at or before `at` (all lines without it).
+ * Whole UTC days come from `ledger_account_daily_totals`, which a trigger keeps in step with the
+ * lines; only the lines of `at`'s own day up to `at` are read from the journal, per account.
  */
 export async function accountBalances(
   tx: Tx,
@@ -25,18 +26,29 @@ export async function accountBalances(
   const at = options.at ?? null;
   const currency = options.currency ? normalizeCurrency(options.currency) : null;
   const rows = await tx.$queryRaw<Omit<AccountBalance, "balance">[]>`
+    WITH cutoff AS (
+      SELECT (${at}::timestamptz AT TIME ZONE 'UTC')::date AS day,
+             date_trunc('day', ${at}::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS day_start
+    ), days AS (
+      SELECT t."currency", t."account_code", sum(t."debits_minor") AS debits, sum(t."credits_minor") AS credits
+        FROM "ledger_account_daily_totals" t CROSS JOIN cutoff
+       WHERE (cutoff.day IS NULL OR t."day" < cutoff.day)
+         AND (${currency}::bpchar IS NULL OR t."currency" = ${currency}::bpchar)
+       GROUP BY t."currency", t."account_code"
+    )
     SELECT a."code", a."currency", a."name", a."type"::text AS type, a."normal_balance"::text AS "normalBalance",
-           coalesce(s.debits, 0)::bigint AS debits, coalesce(s.credits, 0)::bigint AS credits
+           (coalesce(d.debits, 0) + coalesce(p.debits, 0))::bigint AS debits,
+           (coalesce(d.credits, 0) + coalesce(p.credits, 0))::bigint AS credits
       FROM "ledger_accounts" a
-      LEFT JOIN (
-        SELECT "account_code", "currency",
-               sum("amount_minor") FILTER (WHERE "direction" = 'debit') AS debits,
-               sum("amount_minor") FILTER (WHERE "direction" = 'credit') AS credits
-          FROM "ledger_lines"
-         WHERE (${at}::timestamptz IS NULL OR "occurred_at" <= ${at}::timestamptz)
-           AND (${currency}::bpchar IS NULL OR "currency" = ${currency}::bpchar)
-         GROUP BY "account_code", "currency"
-      ) s ON s."account_code" = a."code" AND s."currency" = a."currency"
+      CROSS JOIN cutoff
+      LEFT JOIN days d ON d."account_code" = a."code" AND d."currency" = a."currency"
+      LEFT JOIN LATERAL (
+        SELECT sum(l."amount_minor") FILTER (WHERE l."direction" = 'debit') AS debits,
+               sum(l."amount_minor") FILTER (WHERE l."direction" = 'credit') AS credits
+          FROM "ledger_lines" l
+         WHERE cutoff.day IS NOT NULL AND l."account_code" = a."code" AND l."currency" = a."currency"
+           AND l."occurred_at" >= cutoff.day_start AND l."occurred_at" <= ${at}::timestamptz
+      ) p ON true
      WHERE ${currency}::bpchar IS NULL OR a."currency" = ${currency}::bpchar
      ORDER BY a."currency", a."code"`;
   return rows.map((row) => ({

@@ -57,7 +57,11 @@ export class StripeAccountModel {
   private readonly payouts: { payout: Payout; status: "in_transit" | "paid" | "failed" }[] = [];
   private clock = Math.floor(Date.UTC(2026, 9, 1) / 1000);
 
-  constructor(readonly currency: string) {}
+  /** `secondsPerOperation`: how far the clock moves per operation, so a sequence can span days. */
+  constructor(
+    readonly currency: string,
+    private readonly secondsPerOperation = 60,
+  ) {}
 
   balance(): { pending: number; available: number } {
     const sum = (status: string) => this.transactions.filter((t) => t.status === status).reduce((s, t) => s + t.net, 0);
@@ -65,7 +69,7 @@ export class StripeAccountModel {
   }
 
   apply(operation: Operation): void {
-    this.clock += 60;
+    this.clock += this.secondsPerOperation;
     const pick = <T>(items: T[], index: number): T | undefined =>
       items.length ? items[index % items.length] : undefined;
     switch (operation.op) {
