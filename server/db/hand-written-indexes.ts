@@ -7,4 +7,8 @@ export const HAND_WRITTEN_INDEXES = [
     name: "customers_email_lower_prefix_idx",
     why: "the orders table's case-insensitive email prefix filter: lower(email) LIKE 'prefix%'",
   },
+  {
+    name: "stripe_events_payment_intent_idx",
+    why: "the order page's Stripe events: COALESCE(payload #>> '{data,object,payment_intent}', payload #>> '{data,object,id}')",
+  },
 ] as const;
