@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../db/client";
+import { seedOrderMoney } from "./seed-order-money";
 
 export type SeedOrdersOptions = {
   count: number;
@@ -7,7 +8,12 @@ export type SeedOrdersOptions = {
   customerEmail?: string;
   /** Orders are spread over this many days before now. */
   daysBack?: number;
+  /** Also the money behind them: refunds, disputes, the ledger's journal entries and the Stripe events (seed-order-money.ts). */
+  money?: boolean;
 };
+
+const MONEY_TABLES =
+  ", refunds, disputes, ledger_transactions, ledger_lines, payment_daily_totals, ledger_account_daily_totals, stripe_events";
 
 // Status, its share of orders, and the PaymentIntent state that goes with it.
 const STATUS_MIX = `(VALUES
@@ -74,7 +80,7 @@ export async function seedOrders(prisma: PrismaClient, options: SeedOrdersOption
                  now() - random() * make_interval(days => ${daysBack}) AS created_at,
                  500 + floor(random() * 40000)::int AS unit_minor
           FROM generate_series(1, ${count}) n)
-        SELECT gen_random_uuid() AS id, d.n, d.created_at, d.quantity, d.unit_minor, picked.status,
+        SELECT gen_random_uuid() AS id, gen_random_uuid() AS payment_id, d.n, d.created_at, d.quantity, d.unit_minor, picked.status,
                picked.payment_status, picked.captured_share, picked.refunded_share, picked.payment_error,
                CASE WHEN d.currency_draw < 0.6 THEN 'USD' WHEN d.currency_draw < 0.85 THEN 'EUR'
                     WHEN d.currency_draw < 0.95 THEN 'GBP' ELSE 'JPY' END AS currency,
@@ -101,12 +107,12 @@ export async function seedOrders(prisma: PrismaClient, options: SeedOrdersOption
       await tx.$executeRawUnsafe(`
         INSERT INTO payments (id, order_id, stripe_payment_intent_id, status, currency, amount_minor,
                               amount_captured_minor, amount_refunded_minor, capture_method, last_payment_error,
-                              created_at, updated_at)
-        SELECT gen_random_uuid(), id, 'pi_seed_' || replace(id::text, '-', ''), payment_status, currency,
+                              latest_charge_id, created_at, updated_at)
+        SELECT payment_id, id, 'pi_seed_' || replace(id::text, '-', ''), payment_status, currency,
                unit_minor * quantity, floor(unit_minor * quantity * captured_share)::int,
                floor(unit_minor * quantity * refunded_share)::int,
                CASE WHEN status = 'in_review' THEN 'manual' ELSE 'automatic' END, payment_error,
-               created_at, created_at
+               CASE WHEN captured_share > 0 THEN 'ch_seed_' || replace(id::text, '-', '') END, created_at, created_at
         FROM seed_orders`);
       await tx.$executeRawUnsafe(`
         INSERT INTO order_status_history (id, order_id, from_status, to_status, cause, created_at)
@@ -114,9 +120,12 @@ export async function seedOrders(prisma: PrismaClient, options: SeedOrdersOption
         UNION ALL
         SELECT gen_random_uuid(), id, 'pending_payment', status, 'seed', created_at + interval '2 seconds'
         FROM seed_orders WHERE status <> 'pending_payment'`);
+      if (options.money) await seedOrderMoney(tx);
     },
     { timeout: 600_000, maxWait: 10_000 },
   );
-  await prisma.$executeRawUnsafe("ANALYZE customers, orders, order_items, payments, order_status_history");
+  await prisma.$executeRawUnsafe(
+    `ANALYZE customers, orders, order_items, payments, order_status_history${options.money ? MONEY_TABLES : ""}`,
+  );
   return { orders: created };
 }
