@@ -48,6 +48,8 @@ export interface SandboxState {
   refunds: Record<string, Stripe.Refund>;
   disputes: Record<string, Stripe.Dispute>;
   earlyFraudWarnings: Record<string, Stripe.Radar.EarlyFraudWarning>;
+  /** Radar's manual reviews, opened for elevated-risk charges. */
+  reviews: Record<string, Stripe.Review>;
   balanceTransactions: Record<string, Stripe.BalanceTransaction>;
   payouts: Record<string, Stripe.Payout>;
   webhookEndpoints: Record<string, Stripe.WebhookEndpoint>;
@@ -107,6 +109,7 @@ export function emptyState(): SandboxState {
     refunds: {},
     disputes: {},
     earlyFraudWarnings: {},
+    reviews: {},
     balanceTransactions: {},
     payouts: {},
     webhookEndpoints: {},
@@ -132,6 +135,7 @@ const PREFIX_COLLECTION: Record<string, keyof SandboxState> = {
   pyr: "refunds",
   du: "disputes",
   issfr: "earlyFraudWarnings",
+  prv: "reviews",
   txn: "balanceTransactions",
   po: "payouts",
   we: "webhookEndpoints",

@@ -3,6 +3,7 @@ import { logger } from "../../observability/logger";
 import { moneyRoutes } from "../api/money-routes";
 import { paymentIntentRoutes } from "../api/payment-intent-routes";
 import { platformRoutes } from "../api/platform-routes";
+import { reviewRoutes } from "../api/review-routes";
 import { handleChallenge } from "../browser/handle-challenge";
 import { ControlError, controlRoutes } from "../control/control-routes";
 import type { SandboxRuntime } from "../core/create-sandbox";
@@ -60,7 +61,7 @@ export function createHttpServer(runtime: SandboxRuntime, options: HttpOptions) 
   const hangs = new Set<AbortController>();
   const apiCtx: ApiServerContext = {
     sb: runtime.sb,
-    routes: [...paymentIntentRoutes, ...moneyRoutes, ...platformRoutes],
+    routes: [...paymentIntentRoutes, ...moneyRoutes, ...reviewRoutes, ...platformRoutes],
     baseUrl: (req) => `http://${req.headers.host ?? "127.0.0.1"}`,
     hangs,
   };

@@ -8,6 +8,7 @@ import { createCharge } from "./charges";
 import { openDisputeForCharge } from "./disputes";
 import { LATER_MS } from "./later";
 import { SEPA_FAILS, SEPA_SUCCEEDS_DELAYED } from "./payment-methods";
+import { openReview } from "./reviews";
 import type { CardBehaviour } from "./test-cards";
 
 function declineError(charge: Stripe.Charge, card: CardBehaviour, method: Stripe.PaymentMethod) {
@@ -116,6 +117,7 @@ export function chargeCard(
     if (charge.balance_transaction) announceAvailableFunds(sb, charge);
     else settleCapturedCharge(sb, charge, intent);
   }
+  if (charge.outcome?.type === "manual_review") openReview(sb, charge, intent);
   if (card.dispute) openDisputeForCharge(sb, charge, card.dispute);
   return intent;
 }

@@ -4,6 +4,7 @@ import type { Sandbox } from "../core/sandbox";
 import { emitEvent } from "../events/emit-event";
 import { resourceMissing } from "../http/errors";
 import { createBalanceTransaction } from "./balance-transactions";
+import { closeReviewOfCharge } from "./reviews";
 
 const DAY_SECONDS = 86_400;
 
@@ -128,6 +129,7 @@ export function openDisputeForCharge(
   sb.touch();
   emitEvent(sb, "charge.dispute.created", dispute);
   if (!inquiry) withdrawDisputedFunds(sb, dispute, charge);
+  closeReviewOfCharge(sb, charge, "disputed");
   return dispute;
 }
 

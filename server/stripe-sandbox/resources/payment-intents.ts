@@ -14,6 +14,7 @@ import {
   requiredInteger,
   requiredString,
 } from "../http/params";
+import { closeReviewOfCharge } from "./reviews";
 import { parseShipping } from "./shipping";
 
 const CAPTURE_METHODS = ["automatic", "automatic_async", "manual"] as const;
@@ -138,6 +139,7 @@ export function expireAuthorization(sb: Sandbox, intent: Stripe.PaymentIntent) {
   intent.amount_capturable = 0;
   sb.touch();
   emitEvent(sb, "payment_intent.canceled", intent);
+  closeReviewOfCharge(sb, charge, "canceled");
 }
 
 export function cancelPaymentIntent(sb: Sandbox, intent: Stripe.PaymentIntent, params: Params) {
@@ -165,6 +167,8 @@ export function cancelPaymentIntent(sb: Sandbox, intent: Stripe.PaymentIntent, p
     uncapturedCharge.refunded = true;
     emitEvent(sb, "charge.refunded", uncapturedCharge);
   }
+  const latest = typeof intent.latest_charge === "string" ? sb.state.charges[intent.latest_charge] : undefined;
+  closeReviewOfCharge(sb, latest, "canceled");
   return intent;
 }
 

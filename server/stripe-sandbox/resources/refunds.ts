@@ -11,6 +11,7 @@ import { createBalanceTransaction } from "./balance-transactions";
 import { retrieveCharge } from "./charges";
 import { LATER_MS } from "./later";
 import { retrievePaymentIntent } from "./payment-intents";
+import { closeReviewOfCharge } from "./reviews";
 
 const REASONS = ["duplicate", "fraudulent", "requested_by_customer"] as const;
 
@@ -125,6 +126,7 @@ export function createRefund(sb: Sandbox, params: Params): Stripe.Refund {
   sb.touch();
   emitEvent(sb, "refund.created", refund);
   emitEvent(sb, "charge.refunded", charge);
+  closeReviewOfCharge(sb, charge, refund.reason === "fraudulent" ? "refunded_as_fraud" : "refunded");
   // 4000000000007726: the refund stays pending for a while before it succeeds.
   const stays = sb.state.paymentMethodBehaviour[charge.payment_method ?? ""] === "pm_card_pendingRefund";
   sb.schedule("refund.settle", refund.id, stays ? LATER_MS : sb.config.timing.refundSettleDelayMs);
