@@ -53,6 +53,12 @@ test("an elevated-risk card waits in review; approving captures it, rejecting re
     const captured = await stripe.paymentIntents.retrieve(approvedIntent!.id, { expand: ["latest_charge"] });
     expect(captured.status).toBe("succeeded");
     expect(captured.latest_charge).toMatchObject({ captured: true, amount_captured: captured.amount });
+    // Stripe Radar opened its own review of the elevated-risk card; approving in PayOps approved it there.
+    expect(captured.review).toMatch(/^prv_/);
+    expect(await stripe.reviews.retrieve(captured.review as string)).toMatchObject({
+      open: false,
+      closed_reason: "approved",
+    });
 
     const rejectItem = reviewItemFor(page, `bob@${domain}`);
     await rejectItem.getByLabel("Reason to reject").fill("Card and shipping country do not fit the customer");
@@ -61,8 +67,12 @@ test("an elevated-risk card waits in review; approving captures it, rejecting re
     await expectStatusOnReturn(rejected.customer, "Canceled");
     const [rejectedIntent] = await sandboxPaymentIntentsFor(rejected.orderId);
     expect(rejectedIntent).toMatchObject({ status: "canceled", cancellation_reason: "fraudulent" });
+    expect(await stripe.reviews.retrieve(rejectedIntent!.review as string)).toMatchObject({
+      open: false,
+      closed_reason: "canceled",
+    });
     const audit = await query<{ action: string }>(
-      "SELECT action FROM audit_log WHERE subject_id IN ($1, $2) ORDER BY created_at",
+      "SELECT action FROM audit_log WHERE subject_id IN ($1, $2) AND action LIKE 'fraud.review_%' ORDER BY created_at",
       [approved.orderId, rejected.orderId],
     );
     expect(audit.map((entry) => entry.action)).toEqual(["fraud.review_approved", "fraud.review_rejected"]);

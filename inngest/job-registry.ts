@@ -2,6 +2,7 @@ import { accountingEffects } from "@/server/accounting/accounting-effects";
 import { ACCOUNTING_JOBS } from "@/server/accounting/accounting-jobs";
 import { customerMailEffects } from "@/server/customer-mail/customer-mail-effects";
 import { DISPUTE_EFFECTS } from "@/server/disputes/dispute-effects";
+import { STRIPE_REVIEW_EFFECTS } from "@/server/fraud/review/stripe-review-effects";
 import type { JobDefinition } from "@/server/jobs/job-definition";
 import type { EffectPerformers } from "@/server/jobs/outbox/outbox-effect";
 import { outboxJobs } from "@/server/jobs/outbox/outbox-jobs";
@@ -15,6 +16,7 @@ export const EFFECT_PERFORMERS: EffectPerformers = {
   ...REFUND_EFFECTS,
   ...PAYMENT_INTENT_EFFECTS,
   ...DISPUTE_EFFECTS,
+  ...STRIPE_REVIEW_EFFECTS,
   ...accountingEffects(),
   ...customerMailEffects(),
 };

@@ -56,6 +56,8 @@ export const FRAUD_RULE_ACTIONS = [
   "fraud.list_entry_added",
   "fraud.list_entry_removed",
   "fraud.early_warning_applied",
+  "fraud.stripe_review_opened",
+  "fraud.stripe_review_closed",
 ] as const;
 
 /** Admins and finance connecting accounting systems, choosing where accounts post, and sending journals by hand. */

@@ -5,6 +5,7 @@ const EFFECT_KINDS: Record<string, string> = {
   "stripe.dispute.submit_evidence": "Submit dispute evidence to Stripe",
   "accounting.journal.post": "Post a journal to the accounting system",
   "stripe.dispute.close": "Accept a dispute at Stripe",
+  "stripe.review.approve": "Approve Stripe Radar's review of a payment",
   "mail.order.confirmation": "Mail the customer their order confirmation",
   "mail.refund.notice": "Mail the customer that a refund is on its way",
   "mail.payment.failed": "Mail the customer that their payment failed",

@@ -25,6 +25,8 @@ export const HANDLED_EVENT_TYPES = [
   "charge.dispute.funds_withdrawn",
   "charge.dispute.funds_reinstated",
   "radar.early_fraud_warning.created",
+  "review.opened",
+  "review.closed",
   "payout.created",
   "payout.paid",
   "payout.failed",

@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import { prepareEarlyFraudWarning } from "../fraud/early-warnings/apply-early-fraud-warning";
 import { earlyWarningPolicy } from "../fraud/fraud-configuration";
 import { recordPaymentDecline } from "../fraud/record-payment-decline";
+import { prepareStripeReviewChange } from "../fraud/review/apply-stripe-review";
 import { idOf } from "../stripe/expandable";
 import { prepareDisputeChange } from "./apply-dispute-change";
 import { preparePaymentIntentChange } from "./apply-payment-intent-change";
@@ -52,6 +53,15 @@ const earlyFraudWarningCreated: StripeEventHandler = async (event, { stripe }) =
   };
 };
 
+/** Stripe Radar's review as Stripe reports it now: the order joins the review queue, or its review closes. */
+const stripeReviewChanged: StripeEventHandler = async (event, { stripe }) => {
+  const apply = await prepareStripeReviewChange(stripe, (event.data.object as Stripe.Review).id);
+  return async (tx) => {
+    const outcome = await apply(tx);
+    return outcome === "unchanged" ? "stale" : outcome === "not_ours" ? "ignored" : "applied";
+  };
+};
+
 /** The payout as Stripe reports it now is posted to the ledger. */
 const payoutChanged: StripeEventHandler = async (event, { stripe }) =>
   preparePayoutChange(await retrievePayout(stripe, (event.data.object as Stripe.Payout).id));
@@ -84,6 +94,8 @@ export const STRIPE_EVENT_HANDLERS: Record<HandledEventType, StripeEventHandler>
   "charge.dispute.funds_withdrawn": disputeChanged,
   "charge.dispute.funds_reinstated": disputeChanged,
   "radar.early_fraud_warning.created": earlyFraudWarningCreated,
+  "review.opened": stripeReviewChanged,
+  "review.closed": stripeReviewChanged,
   "payout.created": payoutChanged,
   "payout.paid": payoutChanged,
   "payout.failed": payoutChanged,

@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import type { PrismaClient, Tx } from "../../db/client";
 import { enqueuePaymentIntentCancel, enqueuePaymentIntentCapture } from "../../orders/payment-intent-effects";
+import { idOf } from "../../stripe/expandable";
 import { attributesForStorage } from "../attributes/collect-pre-payment-attributes";
 import { loadRuleSet } from "../load-rule-set";
 import { recordFraudDecision } from "../record-fraud-decision";
@@ -85,6 +86,22 @@ export async function decideAuthorisedPayment(
     await enqueuePaymentIntentCapture(tx, { paymentIntentId: intent.id });
     return "captured";
   }
+  const stripeReviewId = idOf(charge?.review ?? intent.review ?? null);
+  // Stripe's review.opened may have put the order in the queue already: one queue item per payment.
+  const queued = await tx.fraudReview.findFirst({
+    where: { paymentIntentId: intent.id, status: "open", source: { not: "early_fraud_warning" } },
+    select: { id: true, reasons: true },
+  });
+  if (queued) {
+    await tx.fraudReview.update({
+      where: { id: queued.id },
+      data: {
+        reasons: [...reasons.filter((reason) => !reason.startsWith("Stripe Radar")), ...queued.reasons],
+        stripeReviewId,
+      },
+    });
+    return "held_for_review";
+  }
   await tx.fraudReview.createMany({
     data: {
       orderId,
@@ -94,7 +111,7 @@ export async function decideAuthorisedPayment(
       amountMinor: intent.amount_capturable || intent.amount,
       currency: intent.currency.toUpperCase(),
       authorisedAt: new Date((charge?.created ?? intent.created) * 1000),
-      stripeReviewId: typeof charge?.review === "string" ? charge.review : (charge?.review?.id ?? null),
+      stripeReviewId,
     },
     skipDuplicates: true,
   });

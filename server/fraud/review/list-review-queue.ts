@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../db/client";
+import { CAPTURED_ORDER_STATES } from "./settle-captured-review";
 
 /** Stripe releases an uncaptured card authorisation after about 7 days; the queue warns a day before. */
 export const AUTHORISATION_LIFETIME_MS = 7 * 24 * 3_600_000;
@@ -27,9 +28,9 @@ export type ReviewQueueItem = {
   source: string;
   reasons: string[];
   openedAt: Date;
-  /** Held money only (the rules, Radar): a warned payment was captured already and has no expiry. */
+  /** Held money only: captured money has no authorisation to expire. */
   authorisationExpiresAt: Date | null;
-  /** The money was captured (an early fraud warning): approve keeps it, reject refunds it. */
+  /** The money was captured (an early fraud warning, a Radar review of a payment captured at once): approve keeps it, reject refunds it. */
   captured: boolean;
   /** Less than a day left before Stripe releases the hold. */
   expiresSoon: boolean;
@@ -50,7 +51,7 @@ export async function listReviewQueue(prisma: PrismaClient, now = new Date()): P
   const [orders, decisions] = await Promise.all([
     prisma.order.findMany({
       where: { id: { in: orderIds } },
-      select: { id: true, customerId: true, customer: { select: { email: true } } },
+      select: { id: true, status: true, customerId: true, customer: { select: { email: true } } },
     }),
     prisma.fraudDecision.findMany({
       where: { paymentIntentId: { in: reviews.map((review) => review.paymentIntentId) } },
@@ -68,7 +69,9 @@ export async function listReviewQueue(prisma: PrismaClient, now = new Date()): P
       const attributes = attributesByIntent.get(review.paymentIntentId) ?? {};
       const fingerprint = typeof attributes.card_fingerprint === "string" ? attributes.card_fingerprint : null;
       const history = await customerHistoryFor(prisma, order?.customerId ?? null, review.orderId, fingerprint);
-      const captured = review.source === "early_fraud_warning";
+      // Held money waits in review (the order is In review); otherwise it was captured already.
+      const captured =
+        review.source === "early_fraud_warning" || (order !== undefined && CAPTURED_ORDER_STATES.has(order.status));
       const expiresAt = captured ? null : new Date(review.authorisedAt.getTime() + AUTHORISATION_LIFETIME_MS);
       return {
         id: review.id,

@@ -11,8 +11,11 @@ import {
   PAYMENT_INTENT_EFFECTS,
 } from "../../orders/payment-intent-effects";
 import { TRANSITION_TABLE } from "../../orders/transition-table";
-import { requestSystemRefund } from "../../refunds/request-system-refund";
 import { STRIPE_RETRY_AFTER_SECONDS } from "../../stripe/stripe-unavailable";
+import { CAPTURED_ORDER_STATES, settleCapturedPayment } from "./settle-captured-review";
+import { enqueueStripeReviewApprove, STRIPE_REVIEW_EFFECTS } from "./stripe-review-effects";
+
+const SETTLE_EFFECTS = { ...PAYMENT_INTENT_EFFECTS, ...STRIPE_REVIEW_EFFECTS };
 
 export type ReviewVerdict = "approve" | "reject";
 
@@ -38,7 +41,10 @@ export type SettledReview = {
  * the order, then the review row, so two analysts (or a double click) serialise: the first
  * settles it, the second finds it settled and changes nothing; the same verdict again answers
  * as the first did, the other verdict is a conflict. Stripe then moves the order (paid or
- * canceled) through the webhook's own path.
+ * canceled) through the webhook's own path. When Stripe Radar opened its own review of the
+ * payment, approving writes a second effect in the same transaction that approves it at Stripe,
+ * performed before the capture. Money already captured (an early fraud warning, a Radar review of
+ * a payment captured at once) is kept or refunded instead (`settle-captured-review.ts`).
  */
 export async function settleReview(
   input: SettleReviewInput,
@@ -53,14 +59,17 @@ export async function settleReview(
 
   const outcome = await runTransaction(deps.prisma, async (tx) => {
     const review = await lockReview(tx, input.reviewId);
-    if (review.status === wanted) return { changed: false, effectId: null };
+    if (review.status === wanted) return { changed: false, effectIds: [] as string[] };
     if (review.status !== "open") {
       throw new AppError("CONFLICT", `This payment was already ${describeStatus(review.status)}.`);
     }
     const order = await tx.order.findUniqueOrThrow({ where: { id: review.orderId }, select: { status: true } });
-    if (review.source === "early_fraud_warning") {
-      await settleWarnedPayment(tx, review, order.status, input.verdict, input.staffUserId, reason);
-      return { changed: true, effectId: null };
+    if (
+      review.source === "early_fraud_warning" ||
+      (review.source === "stripe_radar" && CAPTURED_ORDER_STATES.has(order.status))
+    ) {
+      const effectIds = await settleCapturedPayment(tx, review, order.status, input.verdict, input.staffUserId, reason);
+      return { changed: true, effectIds };
     }
     const input_ = input.verdict === "approve" ? "staff_approve_review" : "staff_reject_review";
     const rule = isOrderState(order.status) ? TRANSITION_TABLE[order.status][input_] : null;
@@ -72,10 +81,15 @@ export async function settleReview(
       where: { id: review.id },
       data: { status: wanted, closedAt, closedById: input.staffUserId, closeReason: reason || null },
     });
-    const effectId =
+    // Approving also approves Stripe Radar's own review, if it opened one: the analyst's word is
+    // the merchant's, here and at Stripe. Rejecting cancels, which closes Stripe's review itself.
+    const effectIds =
       input.verdict === "approve"
-        ? await enqueuePaymentIntentCapture(tx, { paymentIntentId: review.paymentIntentId })
-        : await enqueuePaymentIntentCancel(tx, { paymentIntentId: review.paymentIntentId, reason: "fraudulent" });
+        ? [
+            ...(review.stripeReviewId ? [await enqueueStripeReviewApprove(tx, review.stripeReviewId)] : []),
+            await enqueuePaymentIntentCapture(tx, { paymentIntentId: review.paymentIntentId }),
+          ]
+        : [await enqueuePaymentIntentCancel(tx, { paymentIntentId: review.paymentIntentId, reason: "fraudulent" })];
     await recordAudit(tx, {
       actor: { kind: "staff", staffUserId: input.staffUserId },
       action: input.verdict === "approve" ? "fraud.review_approved" : "fraud.review_rejected",
@@ -83,13 +97,17 @@ export async function settleReview(
       amount: { minor: review.amountMinor, currency: review.currency },
       reason: reason || "Approved after review",
       before: { review: "open", order: order.status },
-      after: { review: wanted, paymentIntent: input.verdict === "approve" ? "capture" : "cancel" },
+      after: {
+        review: wanted,
+        paymentIntent: input.verdict === "approve" ? "capture" : "cancel",
+        stripeReview: input.verdict === "approve" ? review.stripeReviewId : null,
+      },
     });
-    return { changed: true, effectId };
+    return { changed: true, effectIds };
   });
 
-  if (outcome.effectId) {
-    const attempt = await performEffect(outcome.effectId, PAYMENT_INTENT_EFFECTS, deps, { force: true });
+  for (const effectId of outcome.effectIds) {
+    const attempt = await performEffect(effectId, SETTLE_EFFECTS, deps, { force: true });
     if (attempt.status === "pending" || attempt.status === "dead") {
       throw new AppError(
         "UPSTREAM_UNAVAILABLE",
@@ -101,8 +119,9 @@ export async function settleReview(
   return { reviewId: input.reviewId, status: wanted, changed: outcome.changed };
 }
 
-type LockedReview = {
+export type LockedReview = {
   id: string;
+  stripeReviewId: string | null;
   source: string;
   orderId: string;
   paymentIntentId: string;
@@ -126,11 +145,13 @@ async function lockReview(tx: Tx, reviewId: string): Promise<LockedReview> {
       amount_minor: number;
       currency: string;
       source: string;
+      stripe_review_id: string | null;
     }[]
-  >(Prisma.sql`SELECT id, order_id, payment_intent_id, status, amount_minor, currency, source
+  >(Prisma.sql`SELECT id, order_id, payment_intent_id, status, amount_minor, currency, source, stripe_review_id
                  FROM fraud_reviews WHERE id = ${reviewId}::uuid FOR UPDATE`);
   return {
     id: row!.id,
+    stripeReviewId: row!.stripe_review_id,
     source: row!.source,
     orderId: row!.order_id,
     paymentIntentId: row!.payment_intent_id,
@@ -138,45 +159,6 @@ async function lockReview(tx: Tx, reviewId: string): Promise<LockedReview> {
     amountMinor: row!.amount_minor,
     currency: row!.currency,
   };
-}
-
-/**
- * A captured payment the card network warned about: approve keeps the money (nothing goes to
- * Stripe), reject refunds what is left of it through the refunds room's outbox, in this
- * transaction. Either way the review closes and the verdict is audited.
- */
-async function settleWarnedPayment(
-  tx: Tx,
-  review: LockedReview,
-  orderStatus: string,
-  verdict: ReviewVerdict,
-  staffUserId: string,
-  reason: string,
-): Promise<void> {
-  const wanted = verdict === "approve" ? "approved" : "rejected";
-  await tx.fraudReview.update({
-    where: { id: review.id },
-    data: { status: wanted, closedAt: new Date(), closedById: staffUserId, closeReason: reason || null },
-  });
-  const refund =
-    verdict === "reject"
-      ? await requestSystemRefund(tx, {
-          orderId: review.orderId,
-          reasonCode: "fraudulent",
-          reason: `Rejected after an early fraud warning: ${reason}`,
-          idempotencyKey: `fraud-review:${review.id}`,
-          staffUserId,
-        })
-      : null;
-  await recordAudit(tx, {
-    actor: { kind: "staff", staffUserId },
-    action: verdict === "approve" ? "fraud.review_approved" : "fraud.review_rejected",
-    subject: { type: "order", id: review.orderId },
-    amount: { minor: review.amountMinor, currency: review.currency },
-    reason: reason || "Kept after an early fraud warning",
-    before: { review: "open", order: orderStatus },
-    after: { review: wanted, refund: refund?.kind === "requested" ? refund.refundId : null },
-  });
 }
 
 function describeStatus(status: string): string {

@@ -8,6 +8,7 @@ export const EFFECT_KINDS = [
   "stripe.dispute.submit_evidence",
   "accounting.journal.post",
   "stripe.dispute.close",
+  "stripe.review.approve",
   "mail.order.confirmation",
   "mail.refund.notice",
   "mail.payment.failed",
