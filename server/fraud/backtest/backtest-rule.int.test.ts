@@ -57,6 +57,42 @@ describe("backtesting a draft rule", () => {
     expect(result.action).toBe("block");
   });
 
+  it("sums the hits' amounts and sets them beside what the rules in force now would stop", async () => {
+    await database.prisma.fraudRule.create({
+      data: { source: "Block if :email_domain: = 'blocked.test'", position: 0, action: "block" },
+    });
+    forgetRuleSet();
+    try {
+      const result = await backtestRule(database.prisma, {
+        source: "Review if :amount_in_usd: > 1500 and :is_new_customer:",
+        days: 30,
+      });
+      const [expected] = await database.prisma.$queryRaw<
+        { hits: bigint; amount: bigint; stopped: bigint; both: bigint }[]
+      >`
+        SELECT count(*) FILTER (WHERE (attributes->>'amount_in_usd')::numeric > 1500 AND (attributes->>'is_new_customer')::boolean) AS hits,
+               coalesce(sum((attributes->>'amount')::bigint) FILTER (WHERE (attributes->>'amount_in_usd')::numeric > 1500
+                                AND (attributes->>'is_new_customer')::boolean), 0)::bigint AS amount,
+               count(*) FILTER (WHERE attributes->>'email_domain' = 'blocked.test') AS stopped,
+               count(*) FILTER (WHERE attributes->>'email_domain' = 'blocked.test'
+                                AND (attributes->>'amount_in_usd')::numeric > 1500
+                                AND (attributes->>'is_new_customer')::boolean) AS both
+          FROM fraud_decisions WHERE created_at >= now() - interval '30 days'`;
+      expect(result.hits).toBe(Number(expected!.hits));
+      expect(result.hitAmounts).toEqual([{ currency: "USD", amountMinor: Number(expected!.amount) }]);
+      expect(result.inForce).toMatchObject({
+        rules: 1,
+        stopped: Number(expected!.stopped),
+        alsoHitByDraft: Number(expected!.both),
+      });
+      expect(result.inForce.alsoHitByDraft).toBeGreaterThan(0);
+      expect(result.sample.every((hit) => hit.actionNow === "block" || hit.actionNow === "allow")).toBe(true);
+    } finally {
+      await database.prisma.fraudRule.deleteMany();
+      forgetRuleSet();
+    }
+  });
+
   it("counts velocity thresholds exactly", async () => {
     const result = await backtestRule(database.prisma, {
       source: "Review if :declined_charges_per_email_hourly: >= 6 and :is_new_customer:",

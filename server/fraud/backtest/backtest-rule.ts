@@ -3,6 +3,7 @@ import { FRAUD_ATTRIBUTES } from "../attributes/fraud-attributes";
 import { loadRuleSet } from "../load-rule-set";
 import { attributesFromStorage } from "../post-authorisation/collect-post-authorisation-attributes";
 import { compileRule } from "../rules/compile-rule";
+import { decideRules } from "../rules/decide-rules";
 import { evaluateCondition } from "../rules/evaluate-condition";
 import type { RuleAction } from "../rules/rule-ast";
 
@@ -12,6 +13,8 @@ export type BacktestHit = {
   amountMinor: number;
   currency: string;
   actionThen: RuleAction;
+  /** What the rules in force now would decide for it (Request 3DS rules left out). */
+  actionNow: RuleAction;
 };
 
 export type BacktestResult = {
@@ -23,6 +26,17 @@ export type BacktestResult = {
   /** Hit orders later disputed, or refunded as fraud. */
   hitsLaterDisputed: number;
   hitsLaterRefundedAsFraud: number;
+  /** What the hits add up to, per currency (amounts never mix currencies). */
+  hitAmounts: { currency: string; amountMinor: number }[];
+  /** The rule set in force now, over the same decisions, for comparison. */
+  inForce: {
+    rules: number;
+    stopped: number;
+    stoppedLaterDisputed: number;
+    stoppedLaterRefundedAsFraud: number;
+    /** Decisions both the draft and the rules in force would stop. */
+    alsoHitByDraft: number;
+  };
   sample: BacktestHit[];
   durationMs: number;
 };
@@ -47,10 +61,20 @@ export async function backtestRule(
       FROM fraud_decisions
      WHERE created_at >= ${since}
      ORDER BY COALESCE(order_id::text, checkout_key, id::text), created_at DESC`;
-  const hits: (BacktestHit & { amount: unknown })[] = [];
+  const stopping = ruleSet.rules.filter((inForce) => inForce.action !== "request_3ds");
+  const hits: BacktestHit[] = [];
+  const stoppedNow: string[] = [];
+  let stoppedNowCount = 0;
   for (const row of rows) {
     const attributes = attributesFromStorage(row.attributes);
-    if (evaluateCondition(rule.condition, { attributes, lists: ruleSet.lists })) {
+    const context = { attributes, lists: ruleSet.lists };
+    const now = decideRules(stopping, context).action;
+    const stopsNow = now === "block" || now === "review";
+    if (stopsNow) {
+      stoppedNowCount++;
+      if (row.order_id) stoppedNow.push(row.order_id);
+    }
+    if (evaluateCondition(rule.condition, context)) {
       const stored = row.attributes as Record<string, unknown>;
       hits.push({
         orderId: row.order_id,
@@ -58,33 +82,47 @@ export async function backtestRule(
         amountMinor: Number(stored.amount ?? 0),
         currency: String(stored.currency ?? "").toUpperCase(),
         actionThen: row.action,
-        amount: stored.amount,
+        actionNow: now,
       });
     }
   }
-  const orderIds = hits.flatMap((hit) => (hit.orderId ? [hit.orderId] : []));
-  const [disputed, refunded] = orderIds.length
-    ? await Promise.all([
-        prisma.dispute.findMany({
-          where: { orderId: { in: orderIds } },
-          select: { orderId: true },
-          distinct: ["orderId"],
-        }),
-        prisma.refund.findMany({
-          where: { orderId: { in: orderIds }, reasonCode: "fraudulent" },
-          select: { orderId: true },
-          distinct: ["orderId"],
-        }),
-      ])
-    : [[], []];
+  const hitOrders = hits.flatMap((hit) => (hit.orderId ? [hit.orderId] : []));
+  const { disputed, refundedAsFraud } = await laterOutcomes(prisma, [...new Set([...hitOrders, ...stoppedNow])]);
+  const amounts = new Map<string, number>();
+  for (const hit of hits) amounts.set(hit.currency, (amounts.get(hit.currency) ?? 0) + hit.amountMinor);
   return {
     action: rule.action,
     decisionsExamined: rows.length,
     hits: hits.length,
+    hitAmounts: [...amounts].map(([currency, amountMinor]) => ({ currency, amountMinor })),
     hitsAlreadyStoppedThen: hits.filter((hit) => hit.actionThen === "block" || hit.actionThen === "review").length,
-    hitsLaterDisputed: disputed.length,
-    hitsLaterRefundedAsFraud: refunded.length,
-    sample: hits.slice(0, input.sampleSize ?? 50).map(({ amount: _amount, ...hit }) => hit),
+    hitsLaterDisputed: hitOrders.filter((id) => disputed.has(id)).length,
+    hitsLaterRefundedAsFraud: hitOrders.filter((id) => refundedAsFraud.has(id)).length,
+    inForce: {
+      rules: stopping.length,
+      stopped: stoppedNowCount,
+      stoppedLaterDisputed: stoppedNow.filter((id) => disputed.has(id)).length,
+      stoppedLaterRefundedAsFraud: stoppedNow.filter((id) => refundedAsFraud.has(id)).length,
+      alsoHitByDraft: hits.filter((hit) => hit.actionNow === "block" || hit.actionNow === "review").length,
+    },
+    sample: hits.slice(0, input.sampleSize ?? 50),
     durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/** Which of these orders were later disputed, and which refunded as fraudulent. */
+async function laterOutcomes(prisma: PrismaClient, orderIds: string[]) {
+  if (orderIds.length === 0) return { disputed: new Set<string>(), refundedAsFraud: new Set<string>() };
+  const [disputes, refunds] = await Promise.all([
+    prisma.dispute.findMany({ where: { orderId: { in: orderIds } }, select: { orderId: true }, distinct: ["orderId"] }),
+    prisma.refund.findMany({
+      where: { orderId: { in: orderIds }, reasonCode: "fraudulent" },
+      select: { orderId: true },
+      distinct: ["orderId"],
+    }),
+  ]);
+  return {
+    disputed: new Set(disputes.map((dispute) => dispute.orderId)),
+    refundedAsFraud: new Set(refunds.map((refund) => refund.orderId)),
   };
 }
