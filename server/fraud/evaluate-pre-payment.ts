@@ -24,8 +24,8 @@ export type PrePaymentDecision = FraudDecision & { record: FraudDecisionRecord }
 /**
  * The fraud decision before a PaymentIntent exists: the merchant's rules over the attributes
  * known now (checkout form, customer history, velocity), and the merchant hooks. The attempt is
- * counted after the decision, so a rule on :total_charges_per_email_hourly: counts earlier
- * attempts, not this one. A velocity store that cannot answer leaves the velocity attributes
+ * recorded with the same call that reads the counts, and the counts stop before it, so a rule on
+ * :total_charges_per_email_hourly: counts earlier attempts, not this one. A velocity store that cannot answer leaves the velocity attributes
  * unset (no velocity rule matches) and the decision says so.
  */
 export async function evaluatePrePayment(
@@ -43,7 +43,8 @@ export async function evaluatePrePayment(
   const [ruleSet, history, counts, hooks] = await Promise.all([
     loadRuleSet(deps.prisma),
     customerHistory(deps.prisma, input.email),
-    deps.velocity.counts(subjects, at).catch((error: unknown) => {
+    // One round trip: the counts before this attempt, and the attempt itself.
+    deps.velocity.countAndRecord(subjects, "attempt", at).catch((error: unknown) => {
       logger.warn({ err: error, store: deps.velocity.name }, "fraud velocity counts unavailable");
       notes.push("velocity counters unavailable");
       return null;
@@ -78,10 +79,6 @@ export async function evaluatePrePayment(
     ...(outcome === "allow" && decidingRule ? [] : hooks.outcome === "allow" ? [] : hooks.reasons),
     ...notes,
   ];
-
-  await deps.velocity.record(subjects, "attempt", at).catch((error: unknown) => {
-    logger.warn({ err: error, store: deps.velocity.name }, "fraud velocity attempt not recorded");
-  });
 
   const versions = new Map(ruleSet.rules.map((rule) => [rule.id, rule.version]));
   return {

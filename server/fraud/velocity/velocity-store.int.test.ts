@@ -63,6 +63,27 @@ describe.each(stores)("velocity counters in %s", (_name, makeStore) => {
     expect((await store.counts([ada], start)).get(subjectKey(ada))?.attemptsHour).toBe(1);
   });
 
+  it("counts and records in one call: the counts stop before the event it adds, which the next call sees", async () => {
+    const store = makeStore();
+    const ada = email();
+    const ip = { kind: "ip_address" as const, value: `198.51.100.${Math.floor(Math.random() * 250)}` };
+    await store.record([ada], "decline", later(-10 * 60_000));
+    const first = await store.countAndRecord([ada, ip], "attempt", start);
+    expect(first.get(subjectKey(ada))).toEqual({ attemptsHour: 0, attemptsDay: 0, declinesHour: 1, declinesDay: 1 });
+    const second = await store.countAndRecord([ada, ip], "attempt", later(1));
+    expect(second.get(subjectKey(ada))).toMatchObject({ attemptsHour: 1, declinesHour: 1 });
+    expect(second.get(subjectKey(ip))?.attemptsHour).toBe(first.get(subjectKey(ip))!.attemptsHour + 1);
+    const concurrent = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => store.countAndRecord([ada], "attempt", later(2 + index))),
+    );
+    expect(concurrent.every((counts) => counts.get(subjectKey(ada))!.attemptsHour >= 2)).toBe(true);
+    expect((await store.counts([ada], later(HOUR_MS / 2))).get(subjectKey(ada))?.attemptsHour).toBe(22);
+    expect((await store.counts([ada], later(HOUR_MS + 2))).get(subjectKey(ada))).toMatchObject({
+      attemptsHour: 20,
+      attemptsDay: 22,
+    });
+  });
+
   it("loses no count when many attempts are recorded at once", async () => {
     const store = makeStore();
     const ada = email();

@@ -11,13 +11,19 @@ export const DAY_MS = 24 * HOUR_MS;
 
 /**
  * Sliding-window counters. `counts` reports what happened strictly before `at` within the last
- * hour and day; `record` adds one event at `at`. Both stores (Redis, PostgreSQL) keep the same
- * contract and run the same tests.
+ * hour and day; `record` adds one event at `at`; `countAndRecord` does both in one round trip
+ * (a checkout's decision: the counts it answers are those before this event). Both stores
+ * (Redis, PostgreSQL) keep the same contract and run the same tests.
  */
 export interface VelocityStore {
   readonly name: "redis" | "postgres";
   record(subjects: readonly VelocitySubject[], kind: VelocityEventKind, at: Date): Promise<void>;
   counts(subjects: readonly VelocitySubject[], at: Date): Promise<Map<string, VelocityCounts>>;
+  countAndRecord(
+    subjects: readonly VelocitySubject[],
+    kind: VelocityEventKind,
+    at: Date,
+  ): Promise<Map<string, VelocityCounts>>;
 }
 
 export function subjectKey(subject: VelocitySubject): string {
