@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { db } from "../db/client";
 import { addFraudRule } from "../fraud/management/add-fraud-rule";
+import { backtestDraftRule } from "../fraud/management/backtest-draft-rule";
 import { changeFraudRule } from "../fraud/management/change-fraud-rule";
 import { FRAUD_LIST_KINDS } from "../fraud/management/fraud-list-kinds";
 import { listFraudRules } from "../fraud/management/list-fraud-rules";
 import { addFraudList, changeFraudListEntry, listFraudLists } from "../fraud/management/manage-fraud-lists";
 import { moveFraudRule } from "../fraud/management/move-fraud-rule";
+import { ruleMetrics } from "../fraud/metrics/rule-metrics";
 import { permitted } from "./procedures";
 import { router } from "./trpc";
 
@@ -15,6 +17,7 @@ const ruleId = z.uuid("expected a rule id");
 const version = z.int().min(1).max(1_000_000);
 const listId = z.uuid("expected a list id");
 const manage = permitted("fraud.rules.manage");
+const days = z.int("a whole number of days").min(1, "at least one day").max(365, "at most a year");
 
 /** Fraud rules and saved lists, for the risk role: each change versioned and audited in server/fraud. */
 export const fraudRulesRouter = router({
@@ -45,6 +48,10 @@ export const fraudRulesRouter = router({
   move: manage
     .input(z.object({ ruleId, expectedVersion: version, direction: z.enum(["up", "down"], "up or down") }))
     .mutation(({ input, ctx }) => moveFraudRule(db(), { ...input, staffUserId: ctx.staff.userId })),
+  metrics: manage.input(z.object({ days })).query(({ input }) => ruleMetrics(db(), input)),
+  backtest: manage
+    .input(z.object({ source: source.min(1, "write the draft rule"), days }))
+    .mutation(({ input }) => backtestDraftRule(db(), input)),
   lists: manage.query(() => listFraudLists(db())),
   addList: manage
     .input(

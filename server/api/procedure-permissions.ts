@@ -57,6 +57,8 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "publi
   "fraudRules.edit": "fraud.rules.manage",
   "fraudRules.setEnabled": "fraud.rules.manage",
   "fraudRules.move": "fraud.rules.manage",
+  "fraudRules.metrics": "fraud.rules.manage",
+  "fraudRules.backtest": "fraud.rules.manage",
   "fraudRules.lists": "fraud.rules.manage",
   "fraudRules.addList": "fraud.rules.manage",
   "fraudRules.addListEntry": "fraud.rules.manage",

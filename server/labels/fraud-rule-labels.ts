@@ -11,6 +11,14 @@ export const RULE_ACTION_LABELS: Record<RuleAction, string> = {
   review: "Send to review",
 };
 
+/** What a decision did with a payment, as the backtest tells it. */
+export const DECISION_ACTION_LABELS: Record<RuleAction, string> = {
+  request_3ds: "Asked for 3-D Secure",
+  allow: "Went ahead",
+  block: "Refused",
+  review: "Held for review",
+};
+
 /** What a saved list holds. */
 export const FRAUD_LIST_KIND_LABELS: Record<FraudListKind, string> = {
   email: "Email addresses",
@@ -30,5 +38,6 @@ export const RULE_CHANGE_LABELS: Record<RuleChange, string> = {
 };
 
 export const ruleActionLabel = (action: string) => labelFrom(RULE_ACTION_LABELS, action);
+export const decisionActionLabel = (action: string) => labelFrom(DECISION_ACTION_LABELS, action);
 export const fraudListKindLabel = (kind: string) => labelFrom(FRAUD_LIST_KIND_LABELS, kind);
 export const ruleChangeLabel = (change: string) => labelFrom(RULE_CHANGE_LABELS, change);

@@ -9,7 +9,7 @@ import { REFUND_REASON_CODES, REFUND_STATUSES } from "../refunds/refund-status";
 import { EARLY_FRAUD_WARNING_TYPES } from "../stripe-sandbox/resources/early-fraud-warnings";
 import { HANDLED_EVENT_TYPES } from "../webhooks/handled-event-types";
 import { customerOrderStatusLabel } from "./customer-labels";
-import { fraudListKindLabel, ruleActionLabel, ruleChangeLabel } from "./fraud-rule-labels";
+import { decisionActionLabel, fraudListKindLabel, ruleActionLabel, ruleChangeLabel } from "./fraud-rule-labels";
 import { FRAUD_TYPE_LABELS, WARNING_POLICY_LABELS } from "./fraud-warning-labels";
 import { ALERT_LABELS, alertLabel, declineCodeLabel } from "./health-labels";
 import { inWords } from "./in-words";
@@ -50,6 +50,7 @@ describe("labels", () => {
       ...HANDLED_EVENT_TYPES.map(stripeEventLabel),
       ...AUDIT_ACTIONS.map(auditActionLabel),
       ...RULE_ACTIONS.map(ruleActionLabel),
+      ...RULE_ACTIONS.map(decisionActionLabel),
       ...FRAUD_LIST_KINDS.map(fraudListKindLabel),
       ...(["created", "edited", "enabled", "disabled", "moved"] as const).map(ruleChangeLabel),
       ...Object.values(WARNING_POLICY_LABELS),

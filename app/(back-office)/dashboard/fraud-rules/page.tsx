@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { ForbiddenNotice } from "@/components/back-office/forbidden-notice";
 import { FraudListsEditor } from "@/components/back-office/fraud/fraud-lists-editor";
 import { FraudRulesEditor } from "@/components/back-office/fraud/fraud-rules-editor";
+import { RuleBacktest } from "@/components/back-office/fraud/rule-backtest";
+import { RuleMetricsPanel } from "@/components/back-office/fraud/rule-metrics-panel";
 import { requireStaffPage } from "../../back-office-access";
 
 export const metadata: Metadata = { title: "Fraud rules" };
@@ -18,6 +20,22 @@ export default async function FraudRulesPage() {
         rule in this order decides. Every change is kept as a new version.
       </p>
       <FraudRulesEditor />
+      <section aria-labelledby="backtest" className="space-y-3">
+        <h2 id="backtest" className="text-xl font-semibold text-stone-900">
+          Try a rule before switching it on
+        </h2>
+        <p className="text-sm text-stone-700">
+          A draft runs over the payments PayOps decided on recently, with what was known about each, beside the rules in
+          force now.
+        </p>
+        <RuleBacktest />
+      </section>
+      <section aria-labelledby="rule-metrics" className="space-y-3">
+        <h2 id="rule-metrics" className="text-xl font-semibold text-stone-900">
+          How each rule did
+        </h2>
+        <RuleMetricsPanel />
+      </section>
       <section aria-labelledby="saved-lists" className="space-y-3">
         <h2 id="saved-lists" className="text-xl font-semibold text-stone-900">
           Saved lists
