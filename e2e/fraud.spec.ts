@@ -120,6 +120,16 @@ test("a Block rule added in the back office refuses checkout neutrally, and no P
     expect(owners).toHaveLength(new Set(intents.map((intent) => intent.metadata.order_id)).size);
     expect(owners.map((owner) => owner.email)).not.toContain(email);
     await customer.context().close();
+
+    // The same text as a draft on the backtest screen finds that refused checkout among recent payments.
+    await page.getByLabel("Draft rule").fill(source);
+    await page.getByRole("button", { name: "Run backtest" }).click();
+    const result = page.getByTestId("backtest-result");
+    await expect(result).toContainText(/Would have matched [1-9]\d* of \d+ payments/);
+    await expect(result.getByRole("row").filter({ hasText: "Refused at checkout (no order)" }).first()).toContainText(
+      "Refused",
+    );
+    await expect(result).not.toContainText(/\bblock\b|request_3ds|\breview\b/);
   } finally {
     await switchRuleOff(page, ruleId, source);
   }
