@@ -13,16 +13,51 @@ export type RuleSet = {
 };
 
 const CACHE_MS = 1_000;
-let cached: { prisma: PrismaClient; set: RuleSet } | undefined;
+let cached: { prisma: PrismaClient; set: RuleSet; version: bigint | null; checkedAt: number } | undefined;
+let checking: { prisma: PrismaClient; promise: Promise<RuleSet> } | undefined;
+/** Raised by `forgetRuleSet`, so a check already under way cannot put back what was forgotten. */
+let generation = 0;
+
+/** The rule set's version (fraud_rule_set_state, raised by triggers on every change); null without the row. */
+async function readVersion(prisma: PrismaClient): Promise<bigint | null> {
+  const [row] = await prisma.$queryRaw<{ version: bigint }[]>`SELECT version FROM fraud_rule_set_state WHERE id = 1`;
+  return row?.version ?? null;
+}
 
 /**
- * The enabled rules in the merchant's order and every saved list, compiled once and kept for a
- * second (a checkout must not pay a query per rule). A change made here calls
+ * The enabled rules in the merchant's order and every saved list, compiled once and kept (a
+ * checkout must not pay a query per rule, nor a reload of every list). Once a second the
+ * cache asks one small row whether anything changed (every change to the rules or the lists
+ * raises its version, through triggers) and reloads only then; a change made here also calls
  * `forgetRuleSet()`, so it applies at once on this instance and within a second on the others.
  * A stored rule that no longer compiles (the catalogue lost an attribute) is skipped and logged.
  */
 export async function loadRuleSet(prisma: PrismaClient, now = Date.now()): Promise<RuleSet> {
-  if (cached?.prisma === prisma && now - cached.set.loadedAt < CACHE_MS) return cached.set;
+  const current = cached;
+  if (current?.prisma === prisma && now - current.checkedAt < CACHE_MS) return current.set;
+  // One check at a time: checkouts arriving together share it.
+  if (checking?.prisma === prisma) return checking.promise;
+  const promise = refresh(prisma, current?.prisma === prisma ? current : undefined, now).finally(() => {
+    if (checking?.promise === promise) checking = undefined;
+  });
+  checking = { prisma, promise };
+  return promise;
+}
+
+async function refresh(prisma: PrismaClient, current: typeof cached, now: number): Promise<RuleSet> {
+  const started = generation;
+  // The version is read before the rules, so a change committed in between reloads next time.
+  const version = await readVersion(prisma);
+  if (current && version !== null && version === current.version) {
+    if (started === generation) cached = { ...current, checkedAt: now };
+    return current.set;
+  }
+  const set = await loadFresh(prisma, now);
+  if (started === generation) cached = { prisma, set, version, checkedAt: now };
+  return set;
+}
+
+async function loadFresh(prisma: PrismaClient, now: number): Promise<RuleSet> {
   const [rows, items, listRows] = await Promise.all([
     prisma.fraudRule.findMany({
       where: { enabled: true },
@@ -43,17 +78,13 @@ export async function loadRuleSet(prisma: PrismaClient, now = Date.now()): Promi
       logger.error({ err: error, ruleId: row.id }, "a stored fraud rule no longer compiles; skipped");
     }
   }
-  const set: RuleSet = {
-    rules,
-    lists: { has: (list, value) => members.get(list)?.has(value) },
-    loadedAt: now,
-  };
-  cached = { prisma, set };
-  return set;
+  return { rules, lists: { has: (list, value) => members.get(list)?.has(value) }, loadedAt: now };
 }
 
 export function forgetRuleSet(): void {
+  generation++;
   cached = undefined;
+  checking = undefined;
 }
 
 const POST_AUTHORISATION_ATTRIBUTES: ReadonlySet<string> = new Set(
