@@ -48,12 +48,18 @@ function countsFrom(subjects: readonly VelocitySubject[], rows: CountRow[]): Map
   return counts;
 }
 
-function insertSql(subjects: readonly VelocitySubject[], kind: VelocityEventKind, at: Date): Prisma.Sql {
+function insertSql(
+  subjects: readonly VelocitySubject[],
+  kind: VelocityEventKind,
+  at: Date,
+  asynchronousCommit = false,
+): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO fraud_velocity_events (subject_kind, subject_value, kind, occurred_at)
     SELECT subject_kind, subject_value, ${kind}, ${at}
       FROM unnest(${subjects.map((subject) => subject.kind)}::text[], ${subjects.map(subjectKey)}::text[])
-        AS added(subject_kind, subject_value)`;
+        AS added(subject_kind, subject_value)
+     ${asynchronousCommit ? Prisma.sql`WHERE set_config('synchronous_commit', 'off', true) = 'off'` : Prisma.empty}`;
 }
 
 /**
@@ -76,8 +82,12 @@ export function postgresVelocityStore(prisma: PrismaClient | Tx): VelocityStore 
     },
     async countAndRecord(subjects, kind, at) {
       if (subjects.length === 0) return new Map();
+      // A checkout's own attempt is a hint for later rules, not money: its statement commits
+      // without waiting for the WAL to reach the disk (synchronous_commit off for this one
+      // transaction, set by the insert itself), so a slow disk never stalls a checkout. A crash
+      // can lose the last fraction of a second of attempts; nothing is ever half-written.
       const rows = await prisma.$queryRaw<CountRow[]>`
-        WITH added AS (${insertSql(subjects, kind, at)} RETURNING 1)
+        WITH added AS (${insertSql(subjects, kind, at, true)} RETURNING 1)
         ${countsSql(subjects, at)}`;
       return countsFrom(subjects, rows);
     },

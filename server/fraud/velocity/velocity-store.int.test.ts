@@ -92,6 +92,21 @@ describe.each(stores)("velocity counters in %s", (_name, makeStore) => {
   });
 });
 
+it("commits a checkout's own attempt in PostgreSQL without waiting for the disk, and only that transaction", async () => {
+  const setting = await database.prisma.$transaction(async (tx) => {
+    await postgresVelocityStore(tx).countAndRecord(
+      [{ kind: "ip_address", value: "203.0.113.77" }],
+      "attempt",
+      new Date(),
+    );
+    const [row] = await tx.$queryRaw<{ synchronous_commit: string }[]>`SHOW synchronous_commit`;
+    return row!.synchronous_commit;
+  });
+  expect(setting).toBe("off");
+  const [after] = await database.prisma.$queryRaw<{ synchronous_commit: string }[]>`SHOW synchronous_commit`;
+  expect(after!.synchronous_commit).toBe("on");
+});
+
 it("prunes PostgreSQL velocity rows older than a day", async () => {
   const store = postgresVelocityStore(database.prisma);
   const now = new Date("2026-12-05T00:00:00.000Z");
