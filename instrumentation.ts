@@ -14,7 +14,7 @@ export async function register() {
     }
     if ((process.env.JOB_EXECUTOR ?? "local") === "local") {
       const { JOB_REGISTRY } = await import("./inngest/job-registry");
-      (await import("./server/jobs/start-local-executor")).startLocalExecutor(JOB_REGISTRY);
+      (await import("./server/webhooks/start-event-processing")).startLocalEventProcessing(JOB_REGISTRY);
     } else {
       const { inngestEventSink } = await import("./inngest/event-sink");
       (await import("./server/jobs/emit")).setJobEventSink(inngestEventSink);

@@ -44,6 +44,13 @@ export const serverEnvSchema = z.object({
   STRIPE_API_URL: optional(z.url("expected the sandbox's base URL, e.g. http://127.0.0.1:12111")),
   STRIPE_SANDBOX_PORT: port.default(12111),
   JOB_EXECUTOR: z.enum(["local", "inngest"]).default("local"),
+  /**
+   * With the local executor, who processes the inbox: an inbox worker inside this server (in-app),
+   * `npm run worker` processes beside it (external), or one job per event (jobs).
+   */
+  STRIPE_EVENT_WORKER: z.enum(["in-app", "external", "jobs"]).default("in-app"),
+  /** Orders one inbox worker processes at once. */
+  STRIPE_EVENT_WORKER_ORDERS: z.coerce.number().int().min(1).max(64).default(8),
   /** How often the local executor runs scheduled jobs such as the inbox sweeper (0: never). */
   JOB_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   /** How long an order may sit unsettled before the sweeper asks Stripe about it. */

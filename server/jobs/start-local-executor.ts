@@ -9,9 +9,13 @@ const holder = globalThis as unknown as { payopsLocalExecutor?: LocalExecutor };
 
 /**
  * Starts the in-process executor once per server process (JOB_EXECUTOR=local) with the jobs the
- * door hands it, and makes it the sink `emit` sends to.
+ * door hands it, and makes it the sink `emit` sends to; `scheduled: false` leaves the scheduled jobs
+ * to another process.
  */
-export function startLocalExecutor(jobs: readonly JobDefinition[]): LocalExecutor {
+export function startLocalExecutor(
+  jobs: readonly JobDefinition[],
+  options: { scheduled?: boolean } = {},
+): LocalExecutor {
   if (holder.payopsLocalExecutor) return holder.payopsLocalExecutor;
   const env = serverEnv();
   const executor = new LocalExecutor({
@@ -26,7 +30,8 @@ export function startLocalExecutor(jobs: readonly JobDefinition[]): LocalExecuto
       },
       deadLetterAfterAttempts: env.DEAD_LETTER_AFTER_ATTEMPTS,
     },
-    scheduleIntervalMs: env.JOB_SWEEP_INTERVAL_MS,
+    // Scheduled jobs (the sweeper, the outbox dispatcher, …) may run elsewhere: in `npm run worker`.
+    scheduleIntervalMs: options.scheduled === false ? 0 : env.JOB_SWEEP_INTERVAL_MS,
   }).start();
   holder.payopsLocalExecutor = executor;
   logger.info({ sweepIntervalMs: env.JOB_SWEEP_INTERVAL_MS }, "local job executor started");

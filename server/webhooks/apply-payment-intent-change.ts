@@ -3,7 +3,7 @@ import type { PrismaClient } from "../db/client";
 import { decideAuthorisedPayment } from "../fraud/post-authorisation/decide-authorised-payment";
 import { applyPaymentIntentInTransaction } from "../orders/apply-payment-intent";
 import { retrievePaymentIntent } from "./retrieve-payment-intent";
-import type { PreparedChange } from "./stripe-event-handler";
+import { nothingToChange, type PreparedChange } from "./stripe-event-handler";
 
 /**
  * Re-fetches the PaymentIntent and applies its current state: the event only says something
@@ -14,7 +14,7 @@ export async function preparePaymentIntentChange(
   stripe: Stripe,
   paymentIntentId: string,
 ): Promise<PreparedChange> {
-  if (await isSettled(prisma, paymentIntentId)) return async () => "stale";
+  if (await isSettled(prisma, paymentIntentId)) return nothingToChange("stale");
   const paymentIntent = await retrievePaymentIntent(stripe, paymentIntentId);
   const observedAt = Date.now();
   return async (tx, cause) => {
@@ -32,15 +32,11 @@ export async function preparePaymentIntentChange(
  * success is in the ledger), no later event about it can change anything, so Stripe is not asked again.
  */
 async function isSettled(prisma: PrismaClient, paymentIntentId: string): Promise<boolean> {
-  const payment = await prisma.payment.findUnique({
-    where: { stripePaymentIntentId: paymentIntentId },
-    select: { status: true },
-  });
-  if (payment?.status === "canceled") return true;
-  if (payment?.status !== "succeeded") return false;
-  const posted = await prisma.ledgerTransaction.findFirst({
-    where: { stripePaymentIntentId: paymentIntentId, kind: "payment_captured" },
-    select: { id: true },
-  });
-  return posted !== null;
+  // One round trip: the payment's status and whether its capture is posted.
+  const [settled] = await prisma.$queryRaw<{ settled: boolean }[]>`
+    SELECT p.status = 'canceled' OR (p.status = 'succeeded' AND EXISTS (
+             SELECT 1 FROM ledger_transactions t
+              WHERE t.stripe_payment_intent_id = p.stripe_payment_intent_id AND t.kind = 'payment_captured')) AS settled
+      FROM payments p WHERE p.stripe_payment_intent_id = ${paymentIntentId}`;
+  return settled?.settled === true;
 }

@@ -8,12 +8,23 @@ import { domainAttributes, withSpan } from "../observability/tracing";
 import type { OrderChangeCause } from "../orders/order-cause";
 import { isHandledEventType } from "./handled-event-types";
 import { escapeUnstorableText } from "./storable-event";
-import type { EventOutcome } from "./stripe-event-handler";
+import type { EventOutcome, NothingToChange } from "./stripe-event-handler";
 import { STRIPE_EVENT_HANDLERS } from "./stripe-event-handlers";
 
 export type ProcessResult = { stripeEventId: string; outcome: EventOutcome | "already_processed" };
 
 type InboxRow = { processed_at: Date | null };
+
+/** The stored event, when the caller has read it already (a worker's claim returns it). */
+export type StoredEvent = { type: string; payload: unknown; receivedAt: Date };
+
+export type ProcessDeps = {
+  prisma: PrismaClient;
+  stripe: Stripe;
+  replay?: boolean;
+  deadLetterAfterAttempts?: number;
+  stored?: StoredEvent;
+};
 
 /**
  * Processes one stored event: the handler fetches what it needs from Stripe, then one transaction
@@ -21,10 +32,7 @@ type InboxRow = { processed_at: Date | null };
  * change with the order locked, and marks the event processed. A failure keeps its error and
  * attempt count on the inbox row and is rethrown, so the executor retries.
  */
-export function processStripeEvent(
-  stripeEventId: string,
-  deps: { prisma: PrismaClient; stripe: Stripe; replay?: boolean; deadLetterAfterAttempts?: number },
-): Promise<ProcessResult> {
+export function processStripeEvent(stripeEventId: string, deps: ProcessDeps): Promise<ProcessResult> {
   return withSpan("stripe_event.process", domainAttributes({ stripeEventId }), async (span) => {
     const result = await processOne(stripeEventId, deps, (type) => span.setAttribute("payops.stripe_event.type", type));
     span.setAttribute("payops.stripe_event.outcome", result.outcome);
@@ -34,17 +42,20 @@ export function processStripeEvent(
 
 async function processOne(
   stripeEventId: string,
-  deps: { prisma: PrismaClient; stripe: Stripe; replay?: boolean; deadLetterAfterAttempts?: number },
+  deps: ProcessDeps,
   onType: (type: string) => void,
 ): Promise<ProcessResult> {
   const { prisma } = deps;
-  const row = await prisma.stripeEvent.findUnique({
-    where: { stripeEventId },
-    select: { type: true, payload: true, processedAt: true, receivedAt: true },
-  });
+  // A claimed event is unprocessed as of its claim; the transaction below re-checks under the row lock.
+  const row =
+    deps.stored ??
+    (await prisma.stripeEvent.findUnique({
+      where: { stripeEventId },
+      select: { type: true, payload: true, processedAt: true, receivedAt: true },
+    }));
   if (!row) throw new AppError("NOT_FOUND", `Stripe event ${stripeEventId} is not in the inbox`);
   onType(row.type);
-  if (row.processedAt && !deps.replay) return { stripeEventId, outcome: "already_processed" };
+  if ("processedAt" in row && row.processedAt && !deps.replay) return { stripeEventId, outcome: "already_processed" };
 
   const cause: OrderChangeCause = deps.replay ? { kind: "replay", stripeEventId } : { kind: "webhook", stripeEventId };
   try {
@@ -89,6 +100,8 @@ async function processStored(
   deps: { prisma: PrismaClient; stripe: Stripe; replay?: boolean },
 ): Promise<EventOutcome | "already_processed"> {
   const prepared = isHandledEventType(type) ? await STRIPE_EVENT_HANDLERS[type](event, deps) : null;
+  const unchanged = prepared === null ? "ignored" : (prepared as Partial<NothingToChange>).nothingToChange;
+  if (unchanged) return markUnchanged(deps.prisma, stripeEventId, unchanged, Boolean(deps.replay));
   return deps.prisma.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<InboxRow[]>`
       SELECT processed_at FROM stripe_events WHERE stripe_event_id = ${stripeEventId} FOR UPDATE`;
@@ -98,9 +111,28 @@ async function processStored(
     const keepOutcome = deps.replay && outcome !== "applied" && locked?.processed_at;
     await tx.$executeRaw`
       UPDATE stripe_events
-      SET processed_at = COALESCE(processed_at, now()), attempts = attempts + 1, last_error = NULL,
+      SET processed_at = COALESCE(processed_at, clock_timestamp()), attempts = attempts + 1, last_error = NULL,
+          claimed_by = NULL, claimed_until = NULL,
           outcome = CASE WHEN ${Boolean(keepOutcome)} THEN outcome ELSE ${outcome} END
       WHERE stripe_event_id = ${stripeEventId}`;
     return outcome;
   });
+}
+
+/**
+ * Marks an event that changes nothing as processed, in one statement with no transaction around
+ * it: the WHERE makes it take effect once, and a replay leaves the first outcome as it was.
+ */
+async function markUnchanged(
+  prisma: PrismaClient,
+  stripeEventId: string,
+  outcome: "stale" | "ignored",
+  replay: boolean,
+): Promise<EventOutcome | "already_processed"> {
+  const marked = await prisma.$executeRaw`
+    UPDATE stripe_events
+       SET processed_at = COALESCE(processed_at, clock_timestamp()), attempts = attempts + 1, last_error = NULL,
+           claimed_by = NULL, claimed_until = NULL, outcome = COALESCE(CASE WHEN ${replay} THEN outcome END, ${outcome})
+     WHERE stripe_event_id = ${stripeEventId} AND (processed_at IS NULL OR ${replay})`;
+  return marked === 1 ? outcome : "already_processed";
 }

@@ -4,7 +4,10 @@ import { AppError } from "../errors";
 import { isHandledEventType } from "./handled-event-types";
 import { processStripeEvent } from "./process-stripe-event";
 
-export type ReplaySelection = { since: Date } | { stripeEventId: string };
+/** Orders replayed side by side. */
+const ORDERS_AT_ONCE = 8;
+
+export type ReplaySelection = { since: Date } | { stripeEventId: string } | { stripeEventIds: readonly string[] };
 
 export type ReplayReport = {
   selected: number;
@@ -13,7 +16,7 @@ export type ReplayReport = {
 };
 
 /**
- * Processes stored events again, oldest first. Handlers re-read Stripe and the state machine only
+ * Processes stored events again, each order's oldest first, several orders at once. Handlers re-read Stripe and the state machine only
  * moves forward, so whatever was already applied stays as it is; only what was missed moves.
  */
 export async function replayStripeEvents(
@@ -21,25 +24,44 @@ export async function replayStripeEvents(
   deps: { prisma: PrismaClient; stripe: Stripe },
 ): Promise<ReplayReport> {
   const events = await deps.prisma.stripeEvent.findMany({
-    where: "since" in selection ? { receivedAt: { gte: selection.since } } : { stripeEventId: selection.stripeEventId },
+    where:
+      "since" in selection
+        ? { receivedAt: { gte: selection.since } }
+        : "stripeEventIds" in selection
+          ? { stripeEventId: { in: [...selection.stripeEventIds] } }
+          : { stripeEventId: selection.stripeEventId },
     orderBy: [{ stripeCreatedAt: "asc" }, { receivedAt: "asc" }],
-    select: { stripeEventId: true, type: true },
+    select: { stripeEventId: true, type: true, orderKey: true },
   });
   if ("stripeEventId" in selection && events.length === 0) {
     throw new AppError("NOT_FOUND", `Stripe event ${selection.stripeEventId} is not in the inbox`);
   }
   const report: ReplayReport = { selected: events.length, outcomes: {}, failed: [] };
-  for (const event of events) {
-    if (!isHandledEventType(event.type)) {
-      report.outcomes.ignored = (report.outcomes.ignored ?? 0) + 1;
-      continue;
+  const count = (outcome: string) => {
+    report.outcomes[outcome] = (report.outcomes[outcome] ?? 0) + 1;
+  };
+  // One order's events one after another, oldest first; orders side by side, as the inbox worker does.
+  const byOrder = new Map<string, typeof events>();
+  for (const event of events) byOrder.set(event.orderKey, [...(byOrder.get(event.orderKey) ?? []), event]);
+  const orders = [...byOrder.values()];
+  const replayOrder = async (group: typeof events) => {
+    for (const event of group) {
+      if (!isHandledEventType(event.type)) {
+        count("ignored");
+        continue;
+      }
+      try {
+        const { outcome } = await processStripeEvent(event.stripeEventId, { ...deps, replay: true });
+        count(outcome);
+      } catch (error) {
+        report.failed.push({ id: event.stripeEventId, error: error instanceof Error ? error.message : String(error) });
+      }
     }
-    try {
-      const { outcome } = await processStripeEvent(event.stripeEventId, { ...deps, replay: true });
-      report.outcomes[outcome] = (report.outcomes[outcome] ?? 0) + 1;
-    } catch (error) {
-      report.failed.push({ id: event.stripeEventId, error: error instanceof Error ? error.message : String(error) });
-    }
-  }
+  };
+  let next = 0;
+  const lane = async () => {
+    while (next < orders.length) await replayOrder(orders[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(ORDERS_AT_ONCE, orders.length) }, lane));
   return report;
 }

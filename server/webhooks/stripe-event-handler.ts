@@ -9,6 +9,16 @@ export type EventOutcome = "applied" | "stale" | "recorded" | "ignored";
 export type PreparedChange = (tx: Tx, cause: OrderChangeCause) => Promise<EventOutcome>;
 
 /**
+ * A change that writes nothing: what the handler knew before any transaction (the object is
+ * settled, so nothing later can move it). Processing then only marks the event, in one statement.
+ */
+export type NothingToChange = PreparedChange & { nothingToChange: "stale" | "ignored" };
+
+export function nothingToChange(outcome: "stale" | "ignored"): NothingToChange {
+  return Object.assign(async () => outcome, { nothingToChange: outcome });
+}
+
+/**
  * A handler for one event type. It trusts the event for ids only: it fetches what it needs from
  * Stripe first (no network call inside a transaction), then returns the change to write.
  */

@@ -9,7 +9,7 @@ import { preparePaymentIntentChange } from "./apply-payment-intent-change";
 import { preparePayoutChange, retrievePayout } from "./apply-payout-change";
 import { prepareRefundChange, refundTargetOf } from "./apply-refund-change";
 import type { HandledEventType } from "./handled-event-types";
-import type { StripeEventHandler } from "./stripe-event-handler";
+import { nothingToChange, type StripeEventHandler } from "./stripe-event-handler";
 
 /** The PaymentIntent as Stripe reports it now decides the order. */
 const paymentIntentChanged: StripeEventHandler = (event, { prisma, stripe }) =>
@@ -28,7 +28,7 @@ const paymentIntentFailed: StripeEventHandler = async (event, deps) => {
 /** A charge's PaymentIntent decides the order; its balance transaction feeds the ledger. */
 const chargeChanged: StripeEventHandler = async (event, { prisma, stripe }) => {
   const paymentIntentId = idOf((event.data.object as Stripe.Charge).payment_intent);
-  if (!paymentIntentId) return async () => "ignored";
+  if (!paymentIntentId) return nothingToChange("ignored");
   return preparePaymentIntentChange(prisma, stripe, paymentIntentId);
 };
 
