@@ -3,6 +3,8 @@ import type pg from "pg";
 export type InboxFigures = {
   events: number;
   processed: number;
+  /** From the first receipt to the last processing. */
+  spanSeconds: number;
   /** Events per second from the first receipt to the last processing. */
   appliedPerSecond: number;
   /** Events per second between the first and last processing (the processing rate alone). */
@@ -35,6 +37,7 @@ export async function readInbox(client: pg.Client, eventIds: readonly string[]):
   return {
     events: row.events,
     processed: row.processed,
+    spanSeconds: Math.round(row.span * 100) / 100,
     appliedPerSecond: Math.round(row.processed / row.span),
     processingPerSecond: Math.round(row.processed / row.processing_span),
     lagP50Ms: ms(row.p50),

@@ -13,8 +13,9 @@ export async function preparePaymentIntentChange(
   prisma: PrismaClient,
   stripe: Stripe,
   paymentIntentId: string,
+  options: { knownUnsettled?: boolean } = {},
 ): Promise<PreparedChange> {
-  if (await isSettled(prisma, paymentIntentId)) return nothingToChange("stale");
+  if (!options.knownUnsettled && (await isSettled(prisma, paymentIntentId))) return nothingToChange("stale");
   const paymentIntent = await retrievePaymentIntent(stripe, paymentIntentId);
   const observedAt = Date.now();
   return async (tx, cause) => {

@@ -134,10 +134,10 @@ export class InboxWorker {
     });
     const orders = groupByOrder(claimed);
     // Orders whose PaymentIntent is settled are marked stale together, in one statement.
-    const settled = orders.length > 0 ? await markSettledEvents(prisma, orders) : new Set<string>();
-    for (const group of orders.filter((events) => !settled.has(events[0]!.stripeEventId))) {
+    const { marked, unsettled } = await markSettledEvents(prisma, orders);
+    for (const group of orders.filter((events) => !marked.has(events[0]!.stripeEventId))) {
       this.inFlightEvents += group.length;
-      const work: Promise<void> = this.processOrder(group).finally(() => {
+      const work: Promise<void> = this.processOrder(group, unsettled).finally(() => {
         this.inFlightEvents -= group.length;
         this.inFlight.delete(work);
       });
@@ -146,14 +146,15 @@ export class InboxWorker {
     return claimed.length;
   }
 
-  private async processOrder(events: ClaimedEvent[]): Promise<void> {
+  private async processOrder(events: ClaimedEvent[], unsettled: ReadonlySet<string>): Promise<void> {
     await this.acquireOrderSlot();
     try {
       for (let index = 0; index < events.length; index += 1) {
         // Once an event settled the PaymentIntent, the order's later events are marked together.
         const rest = events.slice(index);
         if (index > 0 && rest.length > 1 && (await this.markSettled(rest))) return;
-        await this.processEvent(events[index]!);
+        // The claim's check found this order's PaymentIntent unsettled; its first event need not ask again.
+        await this.processEvent(events[index]!, index === 0 ? unsettled : undefined);
       }
     } finally {
       this.releaseOrderSlot();
@@ -162,17 +163,23 @@ export class InboxWorker {
 
   private async markSettled(events: ClaimedEvent[]): Promise<boolean> {
     try {
-      return (await markSettledEvents(this.options.prisma, [events])).size === events.length;
+      return (await markSettledEvents(this.options.prisma, [events])).marked.size === events.length;
     } catch {
       // Each event is processed on its own instead.
       return false;
     }
   }
 
-  private async processEvent(event: ClaimedEvent): Promise<void> {
+  private async processEvent(event: ClaimedEvent, unsettled?: ReadonlySet<string>): Promise<void> {
     const { prisma, stripe, deadLetterAfterAttempts } = this.options;
     try {
-      await processStripeEvent(event.stripeEventId, { prisma, stripe, deadLetterAfterAttempts, stored: event });
+      await processStripeEvent(event.stripeEventId, {
+        prisma,
+        stripe,
+        deadLetterAfterAttempts,
+        stored: event,
+        unsettled,
+      });
     } catch {
       // processStripeEvent kept the error and the attempt on the row (and parked a dead letter).
       await releaseAfterFailure(prisma, event.stripeEventId, this.workerId).catch((error: unknown) => {

@@ -34,9 +34,13 @@ function decidingPaymentIntent(event: ClaimedEvent): string | null {
  * Marks stale, in one statement, every claimed order whose events are all about one PaymentIntent
  * that is already settled: what processing each would conclude (see isSettled in
  * apply-payment-intent-change.ts) without a round trip per event. An order is taken whole or not
- * at all, so its events still end in the order they arrived. Returns the events it marked.
+ * at all, so its events still end in the order they arrived. Returns the events it marked, and
+ * the PaymentIntents it found not settled (their first event need not ask again).
  */
-export async function markSettledEvents(prisma: PrismaClient, orders: ClaimedEvent[][]): Promise<Set<string>> {
+export async function markSettledEvents(
+  prisma: PrismaClient,
+  orders: ClaimedEvent[][],
+): Promise<{ marked: Set<string>; unsettled: Set<string> }> {
   const eventIds: string[] = [];
   const paymentIntents: string[] = [];
   for (const events of orders) {
@@ -48,7 +52,7 @@ export async function markSettledEvents(prisma: PrismaClient, orders: ClaimedEve
       paymentIntents.push(first);
     }
   }
-  if (eventIds.length === 0) return new Set();
+  if (eventIds.length === 0) return { marked: new Set(), unsettled: new Set() };
   const marked = await prisma.$queryRaw<{ stripe_event_id: string; type: string; received_at: Date }[]>`
     UPDATE stripe_events e
        SET processed_at = clock_timestamp(), attempts = e.attempts + 1, last_error = NULL,
@@ -66,5 +70,7 @@ export async function markSettledEvents(prisma: PrismaClient, orders: ClaimedEve
     m.eventsProcessed.inc({ type: event.type, outcome: "stale" });
     m.processingLagSeconds.observe({ type: event.type }, (now - event.received_at.getTime()) / 1000);
   }
-  return new Set(marked.map((event) => event.stripe_event_id));
+  const markedIds = new Set(marked.map((event) => event.stripe_event_id));
+  const unsettled = new Set(paymentIntents.filter((_, index) => !markedIds.has(eventIds[index]!)));
+  return { marked: markedIds, unsettled };
 }

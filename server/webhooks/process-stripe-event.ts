@@ -24,6 +24,7 @@ export type ProcessDeps = {
   replay?: boolean;
   deadLetterAfterAttempts?: number;
   stored?: StoredEvent;
+  unsettled?: ReadonlySet<string>;
 };
 
 /**

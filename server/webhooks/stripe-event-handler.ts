@@ -24,4 +24,9 @@ export function nothingToChange(outcome: "stale" | "ignored"): NothingToChange {
  */
 export type StripeEventHandler = (event: Stripe.Event, deps: HandlerDeps) => Promise<PreparedChange>;
 
-export type HandlerDeps = { prisma: PrismaClient; stripe: Stripe };
+export type HandlerDeps = {
+  prisma: PrismaClient;
+  stripe: Stripe;
+  /** PaymentIntents the caller just found unsettled (one query for a whole batch): not asked again. */
+  unsettled?: ReadonlySet<string>;
+};

@@ -12,8 +12,10 @@ import type { HandledEventType } from "./handled-event-types";
 import { nothingToChange, type StripeEventHandler } from "./stripe-event-handler";
 
 /** The PaymentIntent as Stripe reports it now decides the order. */
-const paymentIntentChanged: StripeEventHandler = (event, { prisma, stripe }) =>
-  preparePaymentIntentChange(prisma, stripe, (event.data.object as Stripe.PaymentIntent).id);
+const paymentIntentChanged: StripeEventHandler = (event, { prisma, stripe, unsettled }) => {
+  const id = (event.data.object as Stripe.PaymentIntent).id;
+  return preparePaymentIntentChange(prisma, stripe, id, { knownUnsettled: unsettled?.has(id) });
+};
 
 /** A failed attempt also counts as a decline for the fraud rules' velocity attributes. */
 const paymentIntentFailed: StripeEventHandler = async (event, deps) => {
@@ -26,10 +28,12 @@ const paymentIntentFailed: StripeEventHandler = async (event, deps) => {
 };
 
 /** A charge's PaymentIntent decides the order; its balance transaction feeds the ledger. */
-const chargeChanged: StripeEventHandler = async (event, { prisma, stripe }) => {
+const chargeChanged: StripeEventHandler = async (event, { prisma, stripe, unsettled }) => {
   const paymentIntentId = idOf((event.data.object as Stripe.Charge).payment_intent);
   if (!paymentIntentId) return nothingToChange("ignored");
-  return preparePaymentIntentChange(prisma, stripe, paymentIntentId);
+  return preparePaymentIntentChange(prisma, stripe, paymentIntentId, {
+    knownUnsettled: unsettled?.has(paymentIntentId),
+  });
 };
 
 /** The refund and its charge, as Stripe reports them now, update the refund and the order. */
