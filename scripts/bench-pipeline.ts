@@ -8,7 +8,7 @@
 // is applied on resume: acknowledgement without processing beside it, and the rate at which a
 // backlog is worked off. JSON last.
 //
-//   npm run bench:pipeline [-- --skip-build] [-- --in-app] [-- --burst-orders 2500 --steady-rate 200 --steady-seconds 60]
+//   npm run bench:pipeline [-- --skip-build] [-- --in-app | --workers 2] [-- --burst-orders 2500 --steady-rate 200 --steady-seconds 60]
 //
 // The recording: the orders are made and paid at the start of each run (checkout, then confirm
 // with a test card), and the events the sandbox emitted for them are what gets delivered; the
@@ -42,6 +42,7 @@ const { values } = parseArgs({
     "steady-seconds": { type: "string", default: "60" },
     "floor-seconds": { type: "string", default: "10" },
     concurrency: { type: "string", default: "32" },
+    workers: { type: "string", default: "1" },
   },
 });
 const IN_APP = values["in-app"]!;
@@ -50,6 +51,7 @@ const STEADY_RATE = Number(values["steady-rate"]);
 const STEADY_SECONDS = Number(values["steady-seconds"]);
 const FLOOR_SECONDS = Number(values["floor-seconds"]);
 const CONCURRENCY = Number(values.concurrency);
+const WORKERS = Number(values.workers);
 const EVENTS_PER_ORDER = 4;
 const APP_PORT = Number(process.env.BENCH_PORT || 3300);
 const SANDBOX_PORT = APP_PORT + 1;
@@ -145,14 +147,22 @@ try {
   await seedCatalogue(prisma);
   const stripe = createStripeClient({ apiUrl: sandbox.url });
 
+  // The build runs while the orders are paid: neither needs the other.
+  let built: Promise<void> = Promise.resolve();
   if (!values["skip-build"] || !existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
     log(`building Next.js into ${DIST_DIR}`);
-    const build = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], {
+    const build = spawn(path.resolve("node_modules/.bin/next"), ["build"], {
       env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: "inherit",
+      stdio: ["ignore", "ignore", "inherit"],
     });
-    spawnSync("git", ["checkout", "tsconfig.json"]);
-    if (build.status !== 0) throw new Error("next build failed");
+    built = new Promise((resolve, reject) =>
+      build.once("exit", (code) => {
+        spawnSync("git", ["checkout", "tsconfig.json"]);
+        if (code === 0) resolve();
+        else reject(new Error("next build failed"));
+      }),
+    );
+    built.catch(() => {});
   }
 
   // The recording: three sets of real orders, paid now; their events are delivered later.
@@ -171,6 +181,7 @@ try {
       `burst: ${events.burst!.length} events ${JSON.stringify(types)}; steady: ${events.steady!.length} events`,
   );
   await prisma.$disconnect();
+  await built;
 
   const common = {
     DATABASE_URL: databaseUrl,
@@ -196,7 +207,7 @@ try {
     },
     "app",
   );
-  if (!IN_APP) start(["scripts/run-worker.ts"], common, "worker");
+  if (!IN_APP) for (let n = 0; n < WORKERS; n += 1) start(["scripts/run-worker.ts"], common, `worker ${n + 1}`);
   await waitFor(`http://127.0.0.1:${APP_PORT}/api/health`, 180_000);
   log(`app up (${IN_APP ? "processing inside the app" : "processing in npm run worker"}); warming up`);
 
@@ -260,7 +271,9 @@ try {
     "ledger balanced, every order paid and posted once":
       ledger.unbalanced === 0 && ledger.paid === ledger.captures && ledger.paid === paidOrders,
   };
-  console.log(`\nEvent processing, ${cpus().length} CPUs, ${IN_APP ? "inside the app" : "worker process"}`);
+  console.log(
+    `\nEvent processing, ${cpus().length} CPUs, ${IN_APP ? "inside the app" : `${WORKERS} worker process(es)`}`,
+  );
   console.log(`  floor (forged, refused):      ${floor.perSecond}/s (load ${floorLoad})`);
   console.log(
     `  burst ack:                    ${burstAck.perSecond}/s = ${(burstAck.perSecond / floor.perSecond).toFixed(2)}x floor (ack p99 ${burstAck.p99} ms, load ${ackLoad})`,
@@ -285,7 +298,7 @@ try {
   console.log(
     JSON.stringify({
       cpus: cpus().length,
-      processing: IN_APP ? "in-app" : "worker-process",
+      processing: IN_APP ? "in-app" : `${WORKERS} worker process(es)`,
       floor: { ...floor, load: floorLoad },
       burst: {
         orders: BURST_ORDERS,
