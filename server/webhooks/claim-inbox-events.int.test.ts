@@ -2,7 +2,7 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/integration/test-database";
 import { createPrismaClient, type PrismaClient } from "../db/client";
-import { claimInboxEvents, releaseAfterFailure } from "./claim-inbox-events";
+import { claimInboxEvents, releaseAfterFailure, renewClaims } from "./claim-inbox-events";
 import { InboxWorker } from "./inbox-worker";
 
 let database: TestDatabase;
@@ -117,6 +117,11 @@ it("gives a dead worker's claims to another once the lease ends, and a failed ev
   await storeWaitingEvents(2, 1);
   const dead = await claimInboxEvents(database.prisma, { workerId: "dead", limit: 10, leaseMs: 300 });
   expect(dead).toHaveLength(2);
+  expect(await claimInboxEvents(second, { workerId: "b", limit: 10, leaseMs: 60_000 })).toEqual([]);
+  // Renewed while alive: the claims outlast their first lease.
+  await pause(200);
+  expect(await renewClaims(database.prisma, "dead", 300)).toBe(2);
+  await pause(200);
   expect(await claimInboxEvents(second, { workerId: "b", limit: 10, leaseMs: 60_000 })).toEqual([]);
   await pause(400);
   const taken = await claimInboxEvents(second, { workerId: "b", limit: 10, leaseMs: 60_000 });

@@ -72,3 +72,10 @@ export async function releaseAfterFailure(
                                                  * (0.5 + random() / 2))
      WHERE stripe_event_id = ${stripeEventId} AND claimed_by = ${workerId}`;
 }
+
+/** Extends this worker's claims on the events it still holds; returns how many. */
+export async function renewClaims(prisma: PrismaClient, workerId: string, leaseMs: number): Promise<number> {
+  return prisma.$executeRaw`
+    UPDATE stripe_events SET claimed_until = now() + make_interval(secs => ${leaseMs / 1000})
+     WHERE claimed_by = ${workerId} AND processed_at IS NULL AND dead_at IS NULL`;
+}

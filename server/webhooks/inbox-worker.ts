@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import type Stripe from "stripe";
 import type { PrismaClient } from "../db/client";
 import { logger } from "../observability/logger";
-import { type ClaimedEvent, claimInboxEvents, releaseAfterFailure } from "./claim-inbox-events";
+import { type ClaimedEvent, claimInboxEvents, releaseAfterFailure, renewClaims } from "./claim-inbox-events";
 import { isEventProcessingPaused } from "./event-processing-pause";
 import { markSettledEvents } from "./mark-settled-events";
 import { processStripeEvent } from "./process-stripe-event";
@@ -18,7 +18,10 @@ export type InboxWorkerOptions = {
   batchSize?: number;
   /** Orders processed at once; one order's events always one after another. */
   ordersAtOnce?: number;
-  /** How long a claim holds: a worker that dies loses its events to the others after this. */
+  /**
+   * How long a claim holds unless renewed (every third of it, while the worker holds events): a
+   * worker that dies loses its events to the others after this.
+   */
   leaseMs?: number;
   /** How often an idle worker looks at the inbox (a wake-up from this process's webhook is at once). */
   idlePollMs?: number;
@@ -61,7 +64,7 @@ export class InboxWorker {
     this.options = {
       batchSize: 64,
       ordersAtOnce: 8,
-      leaseMs: 60_000,
+      leaseMs: 15_000,
       idlePollMs: 100,
       ...options,
       workerId: this.workerId,
@@ -98,6 +101,21 @@ export class InboxWorker {
   }
 
   private async run(): Promise<void> {
+    const renewal = setInterval(() => {
+      if (this.inFlightEvents === 0) return;
+      renewClaims(this.options.prisma, this.workerId, this.options.leaseMs).catch((error: unknown) => {
+        logger.warn({ err: error, workerId: this.workerId }, "could not renew the inbox worker's claims");
+      });
+    }, this.options.leaseMs / 3);
+    renewal.unref();
+    try {
+      await this.claimUntilStopped();
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  private async claimUntilStopped(): Promise<void> {
     while (!this.stopped) {
       try {
         const room = this.options.batchSize - this.inFlightEvents;
