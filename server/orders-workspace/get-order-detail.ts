@@ -31,6 +31,21 @@ async function stripeEventsFor(prisma: PrismaClient, paymentIntentIds: string[])
  * them by accident and none can mistake "hidden" for "no entries".
  */
 export async function getOrderDetail(prisma: PrismaClient, orderId: string, viewer: { canReadLedger: boolean }) {
+  // The sections keyed by the order id alone start at once, beside the order itself: on a large
+  // store each is a few index lookups that may wait on the disk, so waiting for the order first
+  // would put two disk waits in a row.
+  const byOrderId = Promise.all([
+    loadOrderRefunds(prisma, orderId),
+    loadOrderDisputes(prisma, orderId),
+    viewer.canReadLedger ? loadOrderLedgerLines(prisma, orderId) : null,
+    prisma.fraudEarlyWarning.findMany({
+      where: { orderId },
+      orderBy: { stripeCreatedAt: "asc" },
+      select: { stripeWarningId: true, fraudType: true, policyAction: true, stripeCreatedAt: true },
+    }),
+  ]);
+  // Awaited below; marked handled now so a failure while the order loads is not an unhandled rejection.
+  byOrderId.catch(() => null);
   const order = await prisma.order.findUnique({
     where: { id: orderId },
     include: {
@@ -42,7 +57,7 @@ export async function getOrderDetail(prisma: PrismaClient, orderId: string, view
   });
   if (!order) throw new AppError("NOT_FOUND", `No order ${orderId}`);
   const paymentIntentIds = order.payments.map((payment) => payment.stripePaymentIntentId);
-  const [stripeEvents, audit, refunds, disputes, ledgerLines, earlyFraudWarnings] = await Promise.all([
+  const [stripeEvents, audit, [refunds, disputes, ledgerLines, earlyFraudWarnings]] = await Promise.all([
     stripeEventsFor(prisma, paymentIntentIds),
     prisma.auditLog.findMany({
       where: { OR: [{ subjectType: "order", subjectId: orderId }, { subjectId: { in: paymentIntentIds } }] },
@@ -50,14 +65,7 @@ export async function getOrderDetail(prisma: PrismaClient, orderId: string, view
       orderBy: { createdAt: "asc" },
       take: 500,
     }),
-    loadOrderRefunds(prisma, orderId),
-    loadOrderDisputes(prisma, orderId),
-    viewer.canReadLedger ? loadOrderLedgerLines(prisma, orderId) : null,
-    prisma.fraudEarlyWarning.findMany({
-      where: { orderId },
-      orderBy: { stripeCreatedAt: "asc" },
-      select: { stripeWarningId: true, fraudType: true, policyAction: true, stripeCreatedAt: true },
-    }),
+    byOrderId,
   ]);
   const staffActions = audit.map((row) => ({ ...row, actorEmail: row.actor?.email ?? null }));
   const { customer, items, payments, statusHistory, ...summary } = order;
