@@ -12,8 +12,10 @@ export default async function ReviewQueuePage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-stone-900">Review queue</h1>
       <p className="text-sm text-stone-700">
-        These payments are authorised but not captured. Approve to capture the money, or reject to release the
-        customer&apos;s card.
+        Most of these payments are authorised but not captured: approve to capture the money, or reject to release the
+        customer&apos;s card. Those captured already (a card network&apos;s fraud warning, or Stripe Radar&apos;s review
+        of a payment it took at once) are kept or refunded. Approving a payment Stripe Radar reviewed also approves it
+        at Stripe.
       </p>
       <ReviewQueue />
     </div>
