@@ -1,4 +1,4 @@
-import { formatMoney } from "../server/money";
+import { formatMoney, toDecimalString } from "../server/money";
 import { developmentStaff } from "./back-office-helpers";
 import { expect, test } from "./fixtures";
 import { feeDifferenceFor } from "./reconciliation-helpers";
@@ -37,8 +37,15 @@ test("finance works a fee difference to an adjusting entry that the ledger and t
   const resolve = page.getByRole("form", { name: "Resolve" });
   await expect(resolve.getByLabel("How")).toHaveValue("adjusting_entry");
   await resolve.getByLabel("Adjustment").selectOption({ label: "Stripe fee correction" });
-  await expect(resolve.getByLabel(/^Amount in minor units/)).toHaveValue(String(EXTRA_FEE));
+  // The amount as finance types it, in the currency's own decimals; a typo is said, and nothing is posted.
+  const amount = resolve.getByLabel(`Amount in ${currency} (negative reverses the sides)`);
+  await expect(amount).toHaveValue(toDecimalString(EXTRA_FEE, currency));
   await resolve.getByLabel("Reason").fill("Stripe charged more than its fee schedule");
+  await amount.fill("0.305");
+  await resolve.getByRole("button", { name: "Resolve" }).click();
+  await expect(resolve.getByRole("alert")).toContainText(`has more decimals than ${currency} allows`);
+  await expect(page.getByTestId("break-status")).toHaveText("Assigned");
+  await amount.fill(toDecimalString(EXTRA_FEE, currency));
   await resolve.getByRole("button", { name: "Resolve" }).click();
   await expect(page.getByTestId("break-status")).toHaveText("Resolved", { timeout: 30_000 });
   await expect(page.getByRole("form", { name: "Resolve" })).toHaveCount(0);

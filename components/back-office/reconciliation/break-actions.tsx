@@ -7,6 +7,7 @@ import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { ADJUSTMENT_REASON_OPTIONS, RESOLUTION_LABELS } from "@/server/reconciliation/reconciliation-labels";
+import { adjustmentAmountDraft, adjustmentAmountInput } from "./adjustment-amount-input";
 
 type Resolution = "matched_by_hand" | "adjusting_entry" | "written_off";
 const field = "mt-1 block w-full rounded-md border border-stone-400 px-2 py-1";
@@ -32,7 +33,8 @@ export function BreakActions({
   const [dueOn, setDueOn] = useState(() => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
   const [resolution, setResolution] = useState<Resolution>("adjusting_entry");
   const [reasonCode, setReasonCode] = useState(ADJUSTMENT_REASON_OPTIONS[0]!.value);
-  const [amount, setAmount] = useState(String(amountMinor));
+  const [amount, setAmount] = useState(() => adjustmentAmountDraft(amountMinor, currency));
+  const [amountProblem, setAmountProblem] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const refresh = { onSuccess: () => router.refresh() };
   const assign = useMutation(trpc.reconciliation.assign.mutationOptions(refresh));
@@ -79,11 +81,14 @@ export function BreakActions({
         onSubmit={(event) => {
           event.preventDefault();
           if (resolution === "adjusting_entry") {
+            const typed = adjustmentAmountInput(amount, currency);
+            setAmountProblem(typed.ok ? null : typed.message);
+            if (!typed.ok || !currency) return;
             resolve.mutate({
               breakId,
               resolution,
               reason,
-              adjustment: { reasonCode: reasonCode as never, amountMinor: Number(amount), currency: currency ?? "" },
+              adjustment: { reasonCode: reasonCode as never, amountMinor: typed.amountMinor, currency },
             });
           } else {
             resolve.mutate({ breakId, resolution, reason });
@@ -124,15 +129,25 @@ export function BreakActions({
               ))}
             </select>
             <label className="block" htmlFor={`${id}-amount`}>
-              Amount in minor units of {currency} (negative reverses the sides)
+              Amount in {currency ?? "the difference's currency"} (negative reverses the sides)
             </label>
             <input
               id={`${id}-amount`}
-              inputMode="numeric"
+              inputMode="decimal"
               className={field}
               value={amount}
-              onChange={(e) => setAmount(e.target.value)}
+              aria-invalid={amountProblem ? true : undefined}
+              aria-describedby={amountProblem ? `${id}-amount-problem` : undefined}
+              onChange={(e) => {
+                setAmount(e.target.value);
+                setAmountProblem(null);
+              }}
             />
+            {amountProblem ? (
+              <p id={`${id}-amount-problem`} role="alert" className="text-red-800">
+                {amountProblem}
+              </p>
+            ) : null}
           </>
         ) : null}
         <label className="block" htmlFor={`${id}-reason`}>
