@@ -33,7 +33,9 @@ export function CheckoutForm({ config }: { config: BrowserStripeConfig }) {
   const [details, setDetails] = useState<CheckoutDetails>(EMPTY);
   const [errors, setErrors] = useState<DetailsErrors>({});
   const [formProblem, setFormProblem] = useState<string | null>(null);
-  const [session, setSession] = useState<(PaymentSession & { total: string; currency: string }) | null>(null);
+  const [session, setSession] = useState<
+    (PaymentSession & { total: string; currency: string; shippingAddress: string[] }) | null
+  >(null);
   const submitting = useRef(false);
 
   const cartInput = cart?.currency ? { currency: cart.currency, lines: cart.lines } : null;
@@ -92,6 +94,7 @@ export function CheckoutForm({ config }: { config: BrowserStripeConfig }) {
         clientSecret: created.clientSecret,
         total: created.total,
         currency: created.currency,
+        shippingAddress: created.shippingAddress,
       });
     } catch (error) {
       setFormProblem(
@@ -106,11 +109,17 @@ export function CheckoutForm({ config }: { config: BrowserStripeConfig }) {
     setDetails((current) => ({ ...current, [field]: value }));
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
-      <div className="flex flex-col gap-8">
+    <div className="grid gap-6 lg:grid-cols-[1fr_22rem] lg:gap-8">
+      {/* First in the page, so a phone shows it above the form; beside the form on a wide screen. */}
+      <OrderSummary
+        summary={summary.data ?? null}
+        problem={summary.error ? summary.error.message : null}
+        className="lg:col-start-2 lg:row-start-1"
+      />
+      <div className="flex flex-col gap-8 lg:col-start-1 lg:row-start-1">
         {session ? (
           <>
-            <DetailsRecap details={details} onEdit={() => setSession(null)} />
+            <DetailsRecap email={details.email} address={session.shippingAddress} onEdit={() => setSession(null)} />
             <PaymentStep
               config={config}
               session={session}
@@ -206,12 +215,12 @@ export function CheckoutForm({ config }: { config: BrowserStripeConfig }) {
           </form>
         )}
       </div>
-      <OrderSummary summary={summary.data ?? null} problem={summary.error ? summary.error.message : null} />
     </div>
   );
 }
 
-function DetailsRecap({ details, onEdit }: { details: CheckoutDetails; onEdit: () => void }) {
+/** The details the order was made with, the address as the server formatted it for its country. */
+function DetailsRecap({ email, address, onEdit }: { email: string; address: string[]; onEdit: () => void }) {
   return (
     <section aria-labelledby="recap-heading" className="rounded-xl border border-stone-200 bg-white p-5 text-sm">
       <div className="flex items-start justify-between gap-4">
@@ -222,11 +231,10 @@ function DetailsRecap({ details, onEdit }: { details: CheckoutDetails; onEdit: (
           Edit details
         </Button>
       </div>
-      <p className="mt-2 text-stone-800">
-        {details.name}, {details.line1}
-        {details.line2 ? `, ${details.line2}` : ""}, {details.city} {details.postalCode}, {details.country}
-      </p>
-      <p className="text-stone-700">{details.email}</p>
+      <address className="mt-2 whitespace-pre-line text-stone-800 not-italic" data-testid="deliver-to">
+        {address.join("\n")}
+      </address>
+      <p className="text-stone-700">{email}</p>
     </section>
   );
 }

@@ -11,7 +11,7 @@ export function CartLink() {
   return (
     <Link
       href="/cart"
-      className="relative inline-flex h-11 items-center gap-2 rounded-lg px-3 text-sm font-medium text-stone-800 hover:bg-stone-100"
+      className="relative inline-flex h-11 items-center gap-2 rounded-lg px-2 sm:px-3 text-sm font-medium text-stone-800 hover:bg-stone-100"
       data-testid="cart-link"
     >
       <svg
@@ -25,7 +25,7 @@ export function CartLink() {
         <path d="M6 7h12l-1 13H7L6 7z" strokeLinejoin="round" />
         <path d="M9 7a3 3 0 0 1 6 0" strokeLinecap="round" />
       </svg>
-      <span>Cart</span>
+      <span className="sr-only sm:not-sr-only">Cart</span>
       <span className="sr-only">, {label}</span>
       <span
         aria-hidden="true"

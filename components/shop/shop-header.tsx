@@ -12,7 +12,7 @@ export function ShopHeader({
 }) {
   return (
     <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/95 backdrop-blur">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-2 gap-y-2 px-4 py-3 sm:gap-x-4 sm:px-6">
         <Link
           href="/"
           className="flex items-center gap-2 rounded-lg text-lg font-semibold tracking-tight text-stone-900"
@@ -23,9 +23,12 @@ export function ShopHeader({
           >
             P
           </span>
-          PayOps Store
+          {/* One row on a phone: the header stays sticky, so every pixel it takes is lost to the page. */}
+          <span>
+            PayOps<span className="sr-only sm:not-sr-only"> Store</span>
+          </span>
         </Link>
-        <nav aria-label="Shop" className="flex items-center gap-2">
+        <nav aria-label="Shop" className="flex items-center gap-1 sm:gap-2">
           <CurrencySwitcher current={currency} action={setCurrency} />
           <CartLink />
         </nav>

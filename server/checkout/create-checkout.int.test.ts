@@ -95,6 +95,34 @@ describe("createCheckout", () => {
     expect(intent.metadata.order_id).toBe(order.id);
     expect(intent.capture_method).not.toBe("manual");
     expect(order.payments.map((payment) => payment.stripePaymentIntentId)).toEqual([intent.id]);
+    expect(session.shippingAddress).toEqual([
+      "Ada Lovelace",
+      "12 St James's Square",
+      "London",
+      "SW1Y 4JH",
+      "United Kingdom",
+    ]);
+  });
+
+  it("gives the payment step the shipping address as the destination's post writes it", async () => {
+    const session = await createCheckout(
+      request({
+        shipping: {
+          name: "Grace Hopper",
+          line1: "1600 Amphitheatre Parkway",
+          city: "Mountain View",
+          postalCode: "94043",
+          country: "US",
+        },
+      }),
+      deps(),
+    );
+    expect(session.shippingAddress).toEqual([
+      "Grace Hopper",
+      "1600 Amphitheatre Parkway",
+      "Mountain View, 94043",
+      "United States of America",
+    ]);
   });
 
   it("20 simultaneous checkouts for a new email all succeed with one customer row (no unique-key 500)", async () => {

@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import { type PricedCart, priceCart } from "../catalogue/price-cart";
 import type { PrismaClient } from "../db/client";
 import { AppError } from "../errors";
+import { formatAddressLines } from "../formatting/format-address";
 import type { UsdRateTable } from "../fraud/attributes/usd-rates";
 import { evaluatePrePayment } from "../fraud/evaluate-pre-payment";
 import { configuredUsdRates } from "../fraud/fraud-configuration";
@@ -38,6 +39,8 @@ export type CheckoutSession = {
   totalMinor: number;
   /** The amount to pay, formatted for the customer. */
   total: string;
+  /** Where the order goes, as the post of its country writes it, one line each. */
+  shippingAddress: string[];
   /** False when the checkout key had already made this order (a double submit, a reload). */
   created: boolean;
 };
@@ -92,7 +95,17 @@ async function openSession(deps: CheckoutDependencies, orderId: string, created:
   const intent = await openPaymentIntent(deps.prisma, deps.stripe, orderId);
   const order = await deps.prisma.order.findUniqueOrThrow({
     where: { id: orderId },
-    select: { publicToken: true, currency: true, totalMinor: true },
+    select: {
+      publicToken: true,
+      currency: true,
+      totalMinor: true,
+      shippingName: true,
+      shippingLine1: true,
+      shippingLine2: true,
+      shippingCity: true,
+      shippingPostalCode: true,
+      shippingCountry: true,
+    },
   });
   if (created) {
     metrics().checkoutAttempts.inc({ currency: order.currency });
@@ -106,6 +119,14 @@ async function openSession(deps: CheckoutDependencies, orderId: string, created:
     currency: order.currency,
     totalMinor: order.totalMinor,
     total: formatMoney(order.totalMinor, order.currency),
+    shippingAddress: formatAddressLines({
+      name: order.shippingName,
+      line1: order.shippingLine1,
+      line2: order.shippingLine2,
+      city: order.shippingCity,
+      postalCode: order.shippingPostalCode,
+      country: order.shippingCountry,
+    }),
     created,
   };
 }
