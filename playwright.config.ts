@@ -3,6 +3,9 @@ import { defineConfig } from "@playwright/test";
 import { resolveChromium } from "./e2e/chromium";
 import {
   E2E_BASE_URL,
+  E2E_MAIL_SMTP_PORT,
+  E2E_MAIL_URL,
+  E2E_MAIL_WEB_PORT,
   E2E_METRICS_TOKEN,
   E2E_PORT,
   E2E_POSTGRES_PORT,
@@ -54,6 +57,15 @@ export default defineConfig({
       env: XERO_APP,
     },
     {
+      // A mail catcher the app sends customer mails to; specs read them on its web page.
+      command: `npx tsx scripts/mail-catcher.ts --smtp-port ${E2E_MAIL_SMTP_PORT} --web-port ${E2E_MAIL_WEB_PORT}`,
+      url: `${E2E_MAIL_URL}/api/mails`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
       // The same launcher as `npm start`: fresh embedded PostgreSQL, migrations, seed, Stripe sandbox, next start.
       command: "npx tsx --conditions=react-server scripts/run-app.ts start",
       url: `${baseURL}/api/health`,
@@ -78,6 +90,7 @@ export default defineConfig({
         PAYOPS_ALLOW_SANDBOX_IN_PRODUCTION: "1",
         PAYOPS_SEED_DEVELOPMENT_STAFF: "1",
         METRICS_TOKEN: E2E_METRICS_TOKEN,
+        SMTP_URL: `smtp://127.0.0.1:${E2E_MAIL_SMTP_PORT}`,
         // As if behind one proxy: specs that send X-Forwarded-For speak for a client of their own,
         // and the browser (no header) is its socket address. Limits stay at their defaults except
         // the per-address ones, which the specs together would exceed from one machine.

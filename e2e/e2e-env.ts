@@ -9,6 +9,10 @@ export const E2E_SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 12150);
 /** The run's local Xero organisation (scripts/xero-test-server.ts), which the app connects to. */
 export const E2E_XERO_PORT = Number(process.env.E2E_XERO_PORT ?? 12160);
 export const E2E_XERO_URL = `http://127.0.0.1:${E2E_XERO_PORT}`;
+/** The run's mail catcher (scripts/mail-catcher.ts): the app sends customer mails to its SMTP port. */
+export const E2E_MAIL_SMTP_PORT = Number(process.env.E2E_MAIL_SMTP_PORT ?? 12170);
+export const E2E_MAIL_WEB_PORT = Number(process.env.E2E_MAIL_WEB_PORT ?? 12171);
+export const E2E_MAIL_URL = `http://127.0.0.1:${E2E_MAIL_WEB_PORT}`;
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_SANDBOX_URL = `http://127.0.0.1:${E2E_SANDBOX_PORT}`;
 export const E2E_DATABASE_URL = `postgresql://payops:payops@127.0.0.1:${E2E_POSTGRES_PORT}/payops`;

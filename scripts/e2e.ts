@@ -20,22 +20,25 @@ try {
   process.exit(1);
 }
 
-// Ports of the run's app, database, sandbox and local Xero: E2E_PORT, E2E_POSTGRES_PORT,
-// E2E_SANDBOX_PORT and E2E_XERO_PORT when set, else 3100, 54350, 12150 and 12160 when free, else free ones; playwright.config.ts and the
-// specs read them from the environment.
+// Ports of the run's app, database, sandbox, local Xero and mail catcher: E2E_PORT, E2E_POSTGRES_PORT,
+// E2E_SANDBOX_PORT, E2E_XERO_PORT, E2E_MAIL_SMTP_PORT and E2E_MAIL_WEB_PORT when set, else 3100, 54350,
+// 12150, 12160, 12170 and 12171 when free, else free ones; playwright.config.ts and the specs read them
+// from the environment.
 const taken = new Set<number>();
 for (const [variable, preferred] of [
   ["E2E_PORT", 3100],
   ["E2E_POSTGRES_PORT", 54350],
   ["E2E_SANDBOX_PORT", 12150],
   ["E2E_XERO_PORT", 12160],
+  ["E2E_MAIL_SMTP_PORT", 12170],
+  ["E2E_MAIL_WEB_PORT", 12171],
 ] as const) {
   const port = await chooseTestPort(variable, preferred, { avoid: taken });
   taken.add(port);
   process.env[variable] = String(port);
 }
 console.log(
-  `End-to-end ports: app ${process.env.E2E_PORT}, database ${process.env.E2E_POSTGRES_PORT}, sandbox ${process.env.E2E_SANDBOX_PORT}, Xero ${process.env.E2E_XERO_PORT}`,
+  `End-to-end ports: app ${process.env.E2E_PORT}, database ${process.env.E2E_POSTGRES_PORT}, sandbox ${process.env.E2E_SANDBOX_PORT}, Xero ${process.env.E2E_XERO_PORT}, mail ${process.env.E2E_MAIL_SMTP_PORT}/${process.env.E2E_MAIL_WEB_PORT}`,
 );
 
 // Every run starts from an empty database, so specs see exactly the seeded catalogue.
