@@ -23,17 +23,23 @@ export async function sql<Row extends object>(text: string, values: unknown[] = 
 
 export type ApiPayment = { email: string; paymentIntentId: string; declined: boolean };
 
-/**
- * Starts a checkout through the app's public API, as the checkout page does, and confirms its
- * PaymentIntent in the sandbox with a Stripe test payment method (`pm_card_visa`,
- * `pm_card_chargeDeclined`, …). A decline is an answer, not an error.
- */
-export async function payThroughApi(options: {
+export type ApiShipping = { name: string; line1: string; city: string; postalCode: string; country: string };
+
+const LONDON: ApiShipping = {
+  name: "Ada Lovelace",
+  line1: "12 St James's Square",
+  city: "London",
+  postalCode: "SW1Y 4JH",
+  country: "GB",
+};
+
+/** Starts a checkout through the app's public API, as the checkout page does: an order waiting for a card. */
+export async function startCheckoutThroughApi(options: {
   slug: string;
   currency: ShopCurrency;
-  paymentMethod: string;
   label: string;
-}): Promise<ApiPayment> {
+  shipping?: ApiShipping;
+}): Promise<{ email: string; paymentIntentId: string }> {
   const [product] = await sql<{ id: string }>("SELECT id FROM products WHERE slug = $1", [options.slug]);
   if (!product) throw new Error(`No product ${options.slug}`);
   const email = `${options.label}-${randomUUID().slice(0, 8)}@example.com`;
@@ -44,20 +50,29 @@ export async function payThroughApi(options: {
       json: {
         checkoutKey: `${options.label}-${randomUUID()}`,
         email,
-        shipping: {
-          name: "Ada Lovelace",
-          line1: "12 St James's Square",
-          city: "London",
-          postalCode: "SW1Y 4JH",
-          country: "GB",
-        },
+        shipping: options.shipping ?? LONDON,
         cart: { currency: options.currency, lines: [{ productId: product.id, quantity: 1 }] },
       },
     }),
   });
   if (response.status !== 200) throw new Error(`checkout.start answered ${response.status}: ${await response.text()}`);
   const { result } = (await response.json()) as { result: { data: { json: { paymentIntentId: string } } } };
-  const paymentIntentId = result.data.json.paymentIntentId;
+  return { email, paymentIntentId: result.data.json.paymentIntentId };
+}
+
+/**
+ * Starts a checkout through the app's public API and confirms its PaymentIntent in the sandbox
+ * with a Stripe test payment method (`pm_card_visa`, `pm_card_chargeDeclined`, …). A decline is
+ * an answer, not an error.
+ */
+export async function payThroughApi(options: {
+  slug: string;
+  currency: ShopCurrency;
+  paymentMethod: string;
+  label: string;
+  shipping?: ApiShipping;
+}): Promise<ApiPayment> {
+  const { email, paymentIntentId } = await startCheckoutThroughApi(options);
   try {
     await sandboxStripe.paymentIntents.confirm(paymentIntentId, {
       payment_method: options.paymentMethod,

@@ -3,6 +3,7 @@ import { developmentStaff } from "./back-office-helpers";
 import { sandboxControlHeaders } from "./e2e-env";
 import { expect, test } from "./fixtures";
 import { paidOrderInShop, query, SANDBOX_URL, signInFrom } from "./refunds-helpers";
+import { paidOrderThroughApi } from "./words-orders";
 
 const DISPUTE_CARD = "4000000000000259";
 
@@ -110,4 +111,55 @@ test("a dispute from the dispute test card is answered from the form, and losing
   const disputeOpened = timeline.getByTestId("timeline-entry").filter({ hasText: "Customer disputed the payment" });
   await disputeOpened.getByText("Details").click();
   await expect(disputeOpened).toContainText("charge.dispute.created", { useInnerText: true });
+});
+
+test("support accepts a dispute after a confirmation that says what it means; Stripe closes it as lost, audited", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const { email, orderId } = await paidOrderThroughApi({
+    slug: "enamel-bowl",
+    currency: "USD",
+    label: "accept-dispute",
+    paymentMethod: "pm_card_createDispute",
+  });
+  await signInFrom(page, "/dashboard/disputes", developmentStaff("support"));
+  await page.getByTestId("dispute-row").filter({ hasText: email }).getByRole("link").click();
+  await expect(page.getByRole("heading", { name: `Dispute on ${email}` })).toBeVisible();
+
+  const asked: string[] = [];
+  page.on("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void (dialog.type() === "prompt" ? dialog.accept("The customer was refunded by bank transfer") : dialog.accept());
+  });
+  await page.getByRole("button", { name: "Accept dispute" }).click();
+  await expect(page.getByText("Dispute accepted: it is closed as lost.")).toBeVisible({ timeout: 30_000 });
+  expect(asked[0]).toMatch(/You concede it: the cardholder keeps \$[\d.]+, the dispute closes as lost/);
+
+  const [dispute] = await query<{ id: string; stripe_dispute_id: string }>(
+    "SELECT id, stripe_dispute_id FROM disputes WHERE order_id = $1",
+    [orderId],
+  );
+  const stripe = new Stripe("sk_test_payops_sandbox", {
+    host: new URL(SANDBOX_URL).hostname,
+    port: Number(new URL(SANDBOX_URL).port),
+    protocol: "http",
+  });
+  await expect.poll(async () => (await stripe.disputes.retrieve(dispute!.stripe_dispute_id)).status).toBe("lost");
+  await expect
+    .poll(
+      async () =>
+        (await query<{ status: string }>("SELECT status FROM disputes WHERE id = $1", [dispute!.id]))[0]?.status,
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe("lost");
+  const audit = await query<{ reason: string }>(
+    "SELECT reason FROM audit_log WHERE action = 'dispute.accepted' AND subject_id = $1",
+    [dispute!.id],
+  );
+  expect(audit).toEqual([{ reason: "The customer was refunded by bank transfer" }]);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Accept dispute" })).toHaveCount(0);
 });
