@@ -97,7 +97,8 @@ export async function decideAuthorisedPayment(
       where: { id: queued.id },
       data: {
         reasons: [...reasons.filter((reason) => !reason.startsWith("Stripe Radar")), ...queued.reasons],
-        stripeReviewId,
+        // Keep the review id review.opened linked if the charge did not name one.
+        stripeReviewId: stripeReviewId ?? undefined,
       },
     });
     return "held_for_review";
