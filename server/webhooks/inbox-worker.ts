@@ -56,6 +56,8 @@ export class InboxWorker {
   private activeOrders = 0;
   private readonly orderSlots: (() => void)[] = [];
   private wakeUp: (() => void) | undefined;
+  /** A wake-up that came while the worker was claiming: its next idle wait is skipped. */
+  private wokenWhileBusy = false;
   private loop: Promise<void> | undefined;
   private stopped = false;
 
@@ -78,7 +80,8 @@ export class InboxWorker {
 
   /** New events arrived: look at the inbox now rather than at the next poll. */
   wake(): void {
-    this.wakeUp?.();
+    if (this.wakeUp) this.wakeUp();
+    else this.wokenWhileBusy = true;
   }
 
   /** Stops claiming, lets what it holds finish. */
@@ -134,6 +137,10 @@ export class InboxWorker {
 
   /** Waits for the next poll, a wake-up, or one of its orders finishing (which may free a later event). */
   private async idle(): Promise<void> {
+    if (this.wokenWhileBusy) {
+      this.wokenWhileBusy = false;
+      return;
+    }
     const woken = new Promise<void>((resolve) => {
       this.wakeUp = resolve;
     });
