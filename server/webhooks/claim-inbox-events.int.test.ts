@@ -115,25 +115,26 @@ it("holds an order's later event while an earlier one is claimed elsewhere, and 
 
 it("gives a dead worker's claims to another once the lease ends, and a failed event back after its backoff", async () => {
   await storeWaitingEvents(2, 1);
-  const dead = await claimInboxEvents(database.prisma, { workerId: "dead", limit: 10, leaseMs: 300 });
+  const dead = await claimInboxEvents(database.prisma, { workerId: "dead", limit: 10, leaseMs: 1_000 });
   expect(dead).toHaveLength(2);
   expect(await claimInboxEvents(second, { workerId: "b", limit: 10, leaseMs: 60_000 })).toEqual([]);
   // Renewed while alive: the claims outlast their first lease.
-  await pause(200);
-  expect(await renewClaims(database.prisma, "dead", 300)).toBe(2);
-  await pause(200);
+  await pause(600);
+  expect(await renewClaims(database.prisma, "dead", 1_000)).toBe(2);
+  await pause(600);
   expect(await claimInboxEvents(second, { workerId: "b", limit: 10, leaseMs: 60_000 })).toEqual([]);
-  await pause(400);
+  await pause(1_100);
   const taken = await claimInboxEvents(second, { workerId: "b", limit: 10, leaseMs: 60_000 });
   expect(taken).toHaveLength(2);
 
   // A release names its worker: the dead worker waking up cannot release what "b" now holds.
   await releaseAfterFailure(database.prisma, "evt_claim_0", "dead");
   expect(await claimInboxEvents(database.prisma, { workerId: "c", limit: 10, leaseMs: 60_000 })).toEqual([]);
-  await database.prisma.$executeRaw`UPDATE stripe_events SET attempts = 1 WHERE stripe_event_id = 'evt_claim_0'`;
+  // The third failure waits 0.5 to 1 s (1 s halved by jitter at most).
+  await database.prisma.$executeRaw`UPDATE stripe_events SET attempts = 3 WHERE stripe_event_id = 'evt_claim_0'`;
   await releaseAfterFailure(second, "evt_claim_0", "b");
   expect(await claimInboxEvents(database.prisma, { workerId: "c", limit: 10, leaseMs: 60_000 })).toEqual([]);
-  await pause(300);
+  await pause(1_100);
   const retried = await claimInboxEvents(database.prisma, { workerId: "c", limit: 10, leaseMs: 60_000 });
   expect(retried.map((event) => event.stripeEventId)).toEqual(["evt_claim_0"]);
 });
