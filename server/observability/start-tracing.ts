@@ -6,6 +6,7 @@ import { registerInstrumentations } from "@opentelemetry/instrumentation";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, BatchSpanProcessor, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { PrismaInstrumentation } from "@prisma/instrumentation";
+import { trimNextSpans } from "./trim-next-spans";
 
 const holder = globalThis as unknown as { payopsTracerProvider?: BasicTracerProvider };
 
@@ -28,7 +29,8 @@ export function startTracing(
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  trace.setGlobalTracerProvider(provider);
+  // Next.js opens its spans through the global provider: it keeps the request and route handler ones.
+  trace.setGlobalTracerProvider(trimNextSpans(provider));
   registerInstrumentations({ tracerProvider: provider, instrumentations: [new PrismaInstrumentation()] });
   holder.payopsTracerProvider = provider;
   return provider;
