@@ -7,7 +7,7 @@
 // parentbased_traceidratio, the standard knob). Measured in rotating rounds so a change of load on
 // the machine falls on all alike; the medians and their ratios to off are printed.
 //
-//   npm run bench:webhooks [-- --skip-build] [-- --seconds 10 --warmup 15 --rate 300 --concurrency 32 --rounds 3]
+//   npm run bench:webhooks [-- --skip-build] [-- --seconds 10 --warmup 15 --rate 300 --concurrency 32 --rounds 5]
 //   npm run bench:webhooks -- --burst --seconds 4 --rate 500   (a Stripe-like burst through the app
 //   alone, under its default per-source rate limit: every event must be accepted)
 //
@@ -34,7 +34,7 @@ const { values } = parseArgs({
     warmup: { type: "string", default: "15" },
     rate: { type: "string", default: "300" },
     concurrency: { type: "string", default: "32" },
-    rounds: { type: "string", default: "3" },
+    rounds: { type: "string", default: "5" },
     type: { type: "string", default: "payout.reconciliation_completed" },
   },
 });
@@ -414,6 +414,12 @@ try {
   console.log(
     `\nAcknowledgement rate, closed loop, ${ROUNDS} rotating rounds (events/s): off ${perRound("off")}; ` +
       `on ${perRound("on")}; on, 1 in ${Math.round(1 / SAMPLE_RATIO)} traced ${perRound("sampled")}`,
+  );
+  // Each round's own ratio: the variants of one round ran back to back, under the same other load.
+  const roundRatios = (variant: Variant) =>
+    rounds.map((round) => (round[variant].perSecond / round.off.perSecond).toFixed(3)).join(", ");
+  console.log(
+    `  on / off by round: ${roundRatios("on")}; 1 in ${Math.round(1 / SAMPLE_RATIO)} traced / off by round: ${roundRatios("sampled")}`,
   );
   for (const variant of ["on", "sampled"] as const) {
     const tally = otlp?.received.get(variant) ?? { requests: 0, bytes: 0 };
