@@ -10,25 +10,35 @@ import {
 } from "@opentelemetry/api";
 
 /**
- * The Next.js spans a trace keeps: the request (named by method and route, with its status; only
- * the outermost, as the route module opens a second inside it), the route handler or page render it
- * ran, and Next's own fetches. Next opens up to a dozen more per request (proxy, route module
- * loading, page component lookup, start of the response), each as dear as a span of ours and none
- * with a fact of PayOps's in it.
+ * The Next.js spans a trace keeps: the request (named by method and route, with its status; Next
+ * opens one for the proxy's pass and one for the route's, the second a child of the first), a
+ * page's render, and Next's own fetches. Next opens up to a dozen more per request (proxy, route
+ * module loading, page component lookup, the route handler, start of the response), each as dear as
+ * a span of ours and none with a fact the request span lacks. A route handler's work shows in the
+ * request span named by its route, and in PayOps's own spans under it.
  */
 export const KEPT_NEXT_SPAN_TYPES: ReadonlySet<string> = new Set([
   "BaseServer.handleRequest",
-  "AppRouteRouteHandlers.runHandler",
   "AppRender.getBodyResult",
   "Render.renderDocument",
   "AppRender.fetch",
 ]);
 
+// Next's bookkeeping on every span it opens, which the span's name already says.
+const BOOKKEEPING_ATTRIBUTES = ["next.span_name", "next.span_type", "next.span_category"];
+
+function withoutBookkeeping(options: SpanOptions): SpanOptions {
+  const attributes = { ...options.attributes };
+  for (const name of BOOKKEEPING_ATTRIBUTES) delete attributes[name];
+  return { ...options, attributes };
+}
+
 function kept(options: SpanOptions | undefined, parent: Context): boolean {
   const type = options?.attributes?.["next.span_type"];
   if (typeof type !== "string" || !KEPT_NEXT_SPAN_TYPES.has(type)) return false;
   if (type !== "BaseServer.handleRequest") return true;
-  // The route module opens a second request span inside the server's: only the outer one is the request's.
+  // The route module opens a request span of its own inside the server's when run without the
+  // proxy's pass: only the outer one is the request's. (The pass after the proxy's joins it remotely.)
   const enclosingSpan = trace.getSpanContext(parent);
   return !enclosingSpan || enclosingSpan.isRemote === true;
 }
@@ -46,7 +56,9 @@ class TrimmedNextTracer implements Tracer {
   constructor(private readonly inner: Tracer) {}
 
   startSpan(name: string, options?: SpanOptions, parent: Context = context.active()): Span {
-    return kept(options, parent) ? this.inner.startSpan(name, options, parent) : enclosing(parent);
+    return options && kept(options, parent)
+      ? this.inner.startSpan(name, withoutBookkeeping(options), parent)
+      : enclosing(parent);
   }
 
   startActiveSpan<F extends (span: Span) => unknown>(name: string, fn: F): ReturnType<F>;
@@ -60,8 +72,8 @@ class TrimmedNextTracer implements Tracer {
   startActiveSpan<F extends (span: Span) => unknown>(name: string, ...rest: unknown[]): ReturnType<F> {
     const fn = rest.pop() as F;
     const [options, parent] = rest as [SpanOptions | undefined, Context | undefined];
-    if (kept(options, parent ?? context.active())) {
-      return this.inner.startActiveSpan(name, options ?? {}, parent ?? context.active(), fn);
+    if (options && kept(options, parent ?? context.active())) {
+      return this.inner.startActiveSpan(name, withoutBookkeeping(options), parent ?? context.active(), fn);
     }
     // The active context already holds the enclosing span: no new context for a span that is not there.
     if (!parent || parent === context.active()) return fn(enclosing(context.active())) as ReturnType<F>;
