@@ -138,11 +138,22 @@ export async function expectBarsOverTheirDays(chart: Locator, viewportWidth: num
  */
 export async function expectColumnsApart(table: Locator, gap = 8): Promise<void> {
   const touching = await table.locator("tr").evaluateAll((rows, minGap) => {
+    // The visible text only: text for screen readers (sr-only, a 1 px clipped box) sits anywhere.
     const textBox = (cell: Element) => {
-      const range = document.createRange();
-      range.selectNodeContents(cell);
-      const box = range.getBoundingClientRect();
-      return box.width > 0 ? box : null;
+      let left = Number.POSITIVE_INFINITY;
+      let right = Number.NEGATIVE_INFINITY;
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!node.textContent?.trim() || !parent || parent.closest(".sr-only")) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const rect of range.getClientRects()) {
+          left = Math.min(left, rect.left);
+          right = Math.max(right, rect.right);
+        }
+      }
+      return right > left ? { left, right } : null;
     };
     const found: string[] = [];
     for (const row of rows) {
