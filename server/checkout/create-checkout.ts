@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import { type PricedCart, priceCart } from "../catalogue/price-cart";
 import type { PrismaClient } from "../db/client";
 import { AppError } from "../errors";
-import { formatAddressLines } from "../formatting/format-address";
+import { formatShippingAddressLines } from "../formatting/format-address";
 import type { UsdRateTable } from "../fraud/attributes/usd-rates";
 import { evaluatePrePayment } from "../fraud/evaluate-pre-payment";
 import { configuredUsdRates } from "../fraud/fraud-configuration";
@@ -119,14 +119,7 @@ async function openSession(deps: CheckoutDependencies, orderId: string, created:
     currency: order.currency,
     totalMinor: order.totalMinor,
     total: formatMoney(order.totalMinor, order.currency),
-    shippingAddress: formatAddressLines({
-      name: order.shippingName,
-      line1: order.shippingLine1,
-      line2: order.shippingLine2,
-      city: order.shippingCity,
-      postalCode: order.shippingPostalCode,
-      country: order.shippingCountry,
-    }),
+    shippingAddress: formatShippingAddressLines(order),
     created,
   };
 }

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../db/client";
-import { formatAddressLines } from "../formatting/format-address";
+import { formatShippingAddressLines } from "../formatting/format-address";
 import { formatDateTime } from "../formatting/format-date-time";
 import { merchantDateFormat } from "../formatting/merchant-date-format";
 import { cardBrandLabel } from "../labels/payment-method-labels";
@@ -51,14 +51,7 @@ export async function loadMailOrder(prisma: PrismaClient, orderId: string, appUr
     })),
     total: formatMoney(order.totalMinor, currency),
     totalMinor: order.totalMinor,
-    shippingAddress: formatAddressLines({
-      name: order.shippingName,
-      line1: order.shippingLine1,
-      line2: order.shippingLine2,
-      city: order.shippingCity,
-      postalCode: order.shippingPostalCode,
-      country: order.shippingCountry,
-    }),
+    shippingAddress: formatShippingAddressLines(order),
     paidWith: card?.cardLast4 ? `${cardBrandLabel(card.cardBrand ?? "")} •••• ${card.cardLast4}` : null,
     orderUrl: new URL(`/orders/${order.publicToken}`, appUrl).toString(),
   };

@@ -34,3 +34,25 @@ export function formatAddressLines(address: PostalAddress): string[] {
   lines.splice(after === -1 ? lines.length : after + 1, 0, line2);
   return lines;
 }
+
+/** The shipping columns an order stores, as the order tables name them. */
+export type OrderShippingColumns = {
+  shippingName: string | null;
+  shippingLine1: string | null;
+  shippingLine2: string | null;
+  shippingCity: string | null;
+  shippingPostalCode: string | null;
+  shippingCountry: string | null;
+};
+
+/** An order's delivery address, one line per entry, as its destination's post writes it. */
+export function formatShippingAddressLines(order: OrderShippingColumns): string[] {
+  return formatAddressLines({
+    name: order.shippingName,
+    line1: order.shippingLine1,
+    line2: order.shippingLine2,
+    city: order.shippingCity,
+    postalCode: order.shippingPostalCode,
+    country: order.shippingCountry,
+  });
+}
