@@ -2,7 +2,7 @@
 // 5 saved lists of 1,000 entries and velocity counters, p50/p99 per decision with the counters
 // in Redis and in PostgreSQL. Each decision reads the customer's history, reads and writes the
 // velocity counters and evaluates every rule, as a checkout does.
-// Usage: npm run bench:fraud -- [--decisions 2000] [--warmup 200]
+// Usage: npm run bench:fraud -- [--decisions 5000] [--warmup 200]
 // Uses DATABASE_URL's server (default the local one) in a database it creates and drops, and
 // REDIS_URL (default redis://127.0.0.1:6379) under a random key prefix.
 import { randomBytes } from "node:crypto";
@@ -21,7 +21,7 @@ import { redisVelocityStore } from "../server/fraud/velocity/redis-velocity-stor
 import type { VelocityStore } from "../server/fraud/velocity/velocity-store";
 
 const { values } = parseArgs({
-  options: { decisions: { type: "string", default: "2000" }, warmup: { type: "string", default: "200" } },
+  options: { decisions: { type: "string", default: "5000" }, warmup: { type: "string", default: "200" } },
 });
 const decisions = Number(values.decisions);
 const warmup = Number(values.warmup);
@@ -112,7 +112,7 @@ try {
   ];
   console.log(
     `fraud pre-payment benchmark: 50 rules, 5 lists x 1,000, ${decisions} decisions per store after ${warmup} warm-up; ` +
-      `${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)} (shared machine)`,
+      `Node ${process.version}, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)}`,
   );
   for (const [storeName, velocity] of stores) {
     const timings: number[] = [];
