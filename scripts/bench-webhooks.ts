@@ -322,6 +322,8 @@ try {
       env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
       stdio: "inherit",
     });
+    // next build adds its dist folder's types to tsconfig.json; the checkout keeps its own.
+    spawnSync("git", ["checkout", "tsconfig.json"]);
     if (build.status !== 0) throw new Error("next build failed");
   }
 

@@ -132,6 +132,8 @@ export const serverEnvSchema = z.object({
   ),
   /** off turns metrics and tracing off, to measure what they cost (the webhook benchmark). */
   PAYOPS_TELEMETRY: z.enum(["on", "off"]).default("on"),
+  /** 1 also traces Next.js's own steps (request, render, fetch spans); they cost more than the rest of telemetry. */
+  PAYOPS_TRACE_NEXTJS: z.enum(["0", "1"]).default("0"),
   /** Bearer token Prometheus sends to /api/metrics; unset turns the endpoint off. */
   METRICS_TOKEN: optional(
     z.string().regex(/^[\x21-\x7e]{16,}$/, "expected at least 16 printable characters without spaces"),

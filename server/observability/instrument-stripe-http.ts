@@ -1,7 +1,9 @@
-import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import type Stripe from "stripe";
 import { metrics } from "./metrics";
+import { payopsTracer } from "./payops-tracer";
 import { stripeEndpoint, stripeOutcome } from "./stripe-endpoint";
+import { parentContext } from "./tracing";
 
 type HttpClient = NonNullable<Stripe.StripeConfig["httpClient"]>;
 type HttpResponse = Awaited<ReturnType<HttpClient["makeRequest"]>>;
@@ -20,16 +22,20 @@ export function instrumentStripeHttpClient(inner: HttpClient): HttpClient {
       const started = performance.now();
       let status: number | null = null;
       const idempotencyKey = headerValue(headers, "idempotency-key");
-      const span = trace.getTracer("payops").startSpan(`stripe ${method} ${endpoint}`, {
-        kind: SpanKind.CLIENT,
-        attributes: {
-          "http.request.method": method,
-          "url.path": path.split("?")[0],
-          "server.address": host,
-          "stripe.endpoint": endpoint,
-          ...(idempotencyKey ? { "stripe.idempotency_key": idempotencyKey } : {}),
+      const span = payopsTracer().startSpan(
+        `stripe ${method} ${endpoint}`,
+        {
+          kind: SpanKind.CLIENT,
+          attributes: {
+            "http.request.method": method,
+            "url.path": path.split("?")[0],
+            "server.address": host,
+            "stripe.endpoint": endpoint,
+            ...(idempotencyKey ? { "stripe.idempotency_key": idempotencyKey } : {}),
+          },
         },
-      });
+        parentContext(),
+      );
       try {
         const response: HttpResponse = await inner.makeRequest(
           host,

@@ -1,7 +1,7 @@
-import { SpanStatusCode, trace } from "@opentelemetry/api";
+import { SpanStatusCode } from "@opentelemetry/api";
 import { reportError } from "./error-tracking";
 import { logger } from "./logger";
-import { type DomainIds, domainAttributes } from "./tracing";
+import { currentSpan, type DomainIds, domainAttributes } from "./tracing";
 
 /** What Next.js's onRequestError hook passes about the request and the route that failed. */
 export type FailedRequest = { path: string; method: string; headers: Record<string, string | string[] | undefined> };
@@ -31,7 +31,7 @@ export function domainIdsFromPath(path: string): DomainIds {
 export function recordRequestError(error: unknown, request: FailedRequest, route: FailedRoute): void {
   const path = request.path.split("?")[0] ?? request.path;
   const ids = domainIdsFromPath(path);
-  const span = trace.getActiveSpan();
+  const span = currentSpan();
   const attributes = {
     "http.request.method": request.method,
     "http.route": route.routePath,

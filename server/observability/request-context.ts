@@ -1,8 +1,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Span } from "@opentelemetry/api";
+import { runInRequestSpan, startRequestSpan } from "./request-span";
 
-type RequestContext = { requestId: string };
+/** The request's id, and its server span when tracing is on (the parent of PayOps's spans in it). */
+type RequestContext = { requestId: string; span?: Span };
 
 // On globalThis: the HTTP server (scripts/next-server.ts) and the Next.js bundles load their own
 // copies of this module, and all of them must read the one store the server fills.
@@ -19,15 +22,23 @@ export function currentRequestId(): string | undefined {
   return storage().getStore()?.requestId;
 }
 
-export function runWithRequestId<T>(requestId: string, fn: () => T): T {
-  return storage().run({ requestId }, fn);
+/** The server span of the request being served, when tracing is on. */
+export function currentRequestSpan(): Span | undefined {
+  return storage().getStore()?.span;
+}
+
+export function runWithRequestId<T>(requestId: string, fn: () => T, span?: Span): T {
+  return storage().run(span ? { requestId, span } : { requestId }, fn);
 }
 
 /**
  * Gives one HTTP request its id and serves it inside that id's context, so every log line it
  * writes carries it. A proxy's X-Request-Id is kept only when `trustProxy` (TRUSTED_PROXY_HOPS > 0)
  * and it looks like an id; a client's own is replaced, so nobody can make their lines look like
- * another request's. The id goes back as the X-Request-Id response header.
+ * another request's. The id goes back as the X-Request-Id response header. With tracing on, the
+ * request also gets its server span (request-span.ts), kept beside the id; the active trace context
+ * carries only its ids, so Next.js, which traces its own steps whenever it sees a recording span,
+ * sees none.
  */
 export function serveWithRequestId(
   request: IncomingMessage,
@@ -39,5 +50,7 @@ export function serveWithRequestId(
   const requestId = trustProxy && typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
   request.headers["x-request-id"] = requestId;
   response.setHeader("x-request-id", requestId);
-  runWithRequestId(requestId, serve);
+  const span = startRequestSpan(request, response);
+  span?.setAttribute("payops.request_id", requestId);
+  runWithRequestId(requestId, () => runInRequestSpan(span, serve), span);
 }

@@ -2,6 +2,7 @@ import Module from "node:module";
 import { trace } from "@opentelemetry/api";
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { afterAll, describe, expect, it } from "vitest";
+import { payopsTracer } from "./payops-tracer";
 import { startTracing } from "./start-tracing";
 
 const requireBefore = Module.prototype.require;
@@ -20,8 +21,15 @@ describe("startTracing", () => {
     expect(Module.prototype.require).toBe(requireBefore);
   });
 
-  it("records PayOps's spans through the global API", () => {
-    trace.getTracer("payops").startSpan("probe").end();
+  it("records PayOps's spans through its own tracer", () => {
+    payopsTracer().startSpan("probe").end();
     expect(exporter.getFinishedSpans().map((span) => span.name)).toContain("probe");
+  });
+
+  it("registers no global provider, so Next.js (which traces its steps through the global one) opens no spans", () => {
+    const span = trace.getTracer("next.js").startSpan("BaseServer.handleRequest");
+    expect(span.isRecording()).toBe(false);
+    span.end();
+    expect(exporter.getFinishedSpans().map((each) => each.name)).not.toContain("BaseServer.handleRequest");
   });
 });

@@ -1,5 +1,6 @@
 import {
   type Attributes,
+  type Context,
   context,
   propagation,
   ROOT_CONTEXT,
@@ -7,6 +8,8 @@ import {
   SpanStatusCode,
   trace,
 } from "@opentelemetry/api";
+import { payopsTracer } from "./payops-tracer";
+import { currentRequestSpan } from "./request-context";
 
 /** Span attribute names for PayOps's own ids, so a trace can be found by order, event or refund. */
 export const DOMAIN_ATTRIBUTES = {
@@ -27,14 +30,29 @@ export function domainAttributes(ids: DomainIds): Attributes {
   return attributes;
 }
 
-const tracer = () => trace.getTracer("payops");
+/**
+ * The span PayOps's work joins: the active one when it records (a span of ours, a job's), else the
+ * server span of the request being served (whose ids the active context carries, not the span).
+ */
+export function currentSpan(): Span | undefined {
+  const active = trace.getActiveSpan();
+  return active?.isRecording() ? active : (currentRequestSpan() ?? active);
+}
+
+/** The context a new span starts from: the active one, or the request's when no span is active. */
+export function parentContext(): Context {
+  const active = context.active();
+  if (trace.getSpan(active)) return active;
+  const requestSpan = currentRequestSpan();
+  return requestSpan ? trace.setSpan(active, requestSpan) : active;
+}
 
 /**
  * Runs `fn` in a new active span: children (Prisma queries, Stripe calls) nest under it, an error
  * is recorded on it and rethrown. Without a registered tracer provider this costs next to nothing.
  */
 export function withSpan<T>(name: string, attributes: Attributes, fn: (span: Span) => Promise<T>): Promise<T> {
-  return tracer().startActiveSpan(name, { attributes }, async (span) => {
+  return payopsTracer().startActiveSpan(name, { attributes }, parentContext(), async (span) => {
     try {
       return await fn(span);
     } catch (error) {
@@ -49,13 +67,13 @@ export function withSpan<T>(name: string, attributes: Attributes, fn: (span: Spa
 
 /** Adds domain ids to the active span (the request's or the job's), when there is one. */
 export function tagActiveSpan(ids: DomainIds): void {
-  trace.getActiveSpan()?.setAttributes(domainAttributes(ids));
+  currentSpan()?.setAttributes(domainAttributes(ids));
 }
 
 /** The active trace context as W3C headers (`traceparent`), to carry inside a job event. */
 export function currentTraceCarrier(): Record<string, string> | undefined {
   const carrier: Record<string, string> = {};
-  propagation.inject(context.active(), carrier);
+  propagation.inject(parentContext(), carrier);
   return carrier.traceparent ? carrier : undefined;
 }
 
@@ -72,12 +90,12 @@ export function withCarriedContext<T>(carrier: Record<string, string> | undefine
  * (Inngest's step.run), where the context would otherwise be lost.
  */
 export function bindActiveContext<T>(fn: () => T): () => T {
-  return context.bind(context.active(), fn);
+  return context.bind(parentContext(), fn);
 }
 
 /** The active span's ids, for log lines and the order timeline. */
 export function activeTraceIds(): { traceId: string; spanId: string } | undefined {
-  const spanContext = trace.getActiveSpan()?.spanContext();
+  const spanContext = currentSpan()?.spanContext();
   if (!spanContext || !trace.isSpanContextValid(spanContext)) return undefined;
   return { traceId: spanContext.traceId, spanId: spanContext.spanId };
 }
