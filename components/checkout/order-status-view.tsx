@@ -9,6 +9,7 @@ import { useTRPC } from "../trpc/trpc-provider";
 import { Button, buttonClasses } from "../ui/button";
 import { Notice } from "../ui/notice";
 import { forgetCheckoutKey, isCurrentCheckoutOrder } from "./checkout-key";
+import { OrderLines } from "./order-lines";
 import { OrderReceipt } from "./order-receipt";
 import { type BrowserStripeConfig, type PaymentSession, PaymentStep } from "./payment-step";
 
@@ -112,16 +113,7 @@ export function OrderStatusView({ token, config }: { token: string; config: Brow
         <h2 id="items-heading" className="text-lg font-semibold text-stone-900">
           Your order
         </h2>
-        <ul className="mt-4 flex flex-col gap-3 text-sm">
-          {data.items.map((item) => (
-            <li key={item.name} className="flex justify-between gap-4">
-              <span>
-                {item.name} <span className="text-stone-700">× {item.quantity}</span>
-              </span>
-              <span className="tabular-nums">{item.lineTotal}</span>
-            </li>
-          ))}
-        </ul>
+        <OrderLines lines={data.items.map((item) => ({ ...item, key: item.name }))} />
         <div className="mt-4 flex justify-between border-t border-stone-200 pt-3 font-semibold">
           <span>Total</span>
           <span className="tabular-nums" data-testid="order-total">

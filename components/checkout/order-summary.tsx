@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { Notice } from "../ui/notice";
+import { OrderLines } from "./order-lines";
 
 export type OrderSummaryData = {
   currency: string;
@@ -53,16 +54,10 @@ export function OrderSummary({
       <div id={bodyId} className={open ? "" : "hidden lg:block"} data-testid="order-summary-details">
         {summary ? (
           <>
-            <ul className="mt-4 flex flex-col gap-3 text-sm">
-              {summary.lines.map((line) => (
-                <li key={line.productId} className="flex justify-between gap-4" data-testid="summary-line">
-                  <span>
-                    {line.name} <span className="text-stone-700">× {line.quantity}</span>
-                  </span>
-                  <span className="tabular-nums">{line.lineTotal}</span>
-                </li>
-              ))}
-            </ul>
+            <OrderLines
+              lines={summary.lines.map((line) => ({ ...line, key: line.productId }))}
+              lineTestId="summary-line"
+            />
             <dl className="mt-4 flex flex-col gap-2 border-t border-stone-200 pt-3 text-sm">
               <div className="flex justify-between">
                 <dt className="text-stone-700">Subtotal</dt>

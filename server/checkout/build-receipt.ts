@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../db/client";
-import { formatShippingAddressLines } from "../formatting/format-address";
+import { formatShippingAddressLines, SHIPPING_COLUMNS } from "../formatting/format-address";
 import { formatDate, formatDateTime } from "../formatting/format-date-time";
 import { merchantDateFormat } from "../formatting/merchant-date-format";
 import { cardBrandLabel } from "../labels/payment-method-labels";
@@ -31,12 +31,7 @@ export async function buildReceipt(prisma: PrismaClient, orderId: string): Promi
       subtotalMinor: true,
       totalMinor: true,
       createdAt: true,
-      shippingName: true,
-      shippingLine1: true,
-      shippingLine2: true,
-      shippingCity: true,
-      shippingPostalCode: true,
-      shippingCountry: true,
+      ...SHIPPING_COLUMNS,
       items: {
         orderBy: { productName: "asc" },
         select: { productName: true, quantity: true, unitPriceMinor: true, lineTotalMinor: true },

@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import { type PricedCart, priceCart } from "../catalogue/price-cart";
 import type { PrismaClient } from "../db/client";
 import { AppError } from "../errors";
-import { formatShippingAddressLines } from "../formatting/format-address";
+import { formatShippingAddressLines, SHIPPING_COLUMNS } from "../formatting/format-address";
 import type { UsdRateTable } from "../fraud/attributes/usd-rates";
 import { evaluatePrePayment } from "../fraud/evaluate-pre-payment";
 import { configuredUsdRates } from "../fraud/fraud-configuration";
@@ -99,12 +99,7 @@ async function openSession(deps: CheckoutDependencies, orderId: string, created:
       publicToken: true,
       currency: true,
       totalMinor: true,
-      shippingName: true,
-      shippingLine1: true,
-      shippingLine2: true,
-      shippingCity: true,
-      shippingPostalCode: true,
-      shippingCountry: true,
+      ...SHIPPING_COLUMNS,
     },
   });
   if (created) {

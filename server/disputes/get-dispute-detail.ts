@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../db/client";
 import { AppError } from "../errors";
+import { shippingAddressOf } from "../formatting/format-address";
 import { buildEvidencePrefill } from "./build-evidence-prefill";
 import { compactEvidence, type DisputeEvidence } from "./dispute-evidence";
 import { AWAITING_EVIDENCE_STATUSES, type DisputeStatus } from "./dispute-status";
@@ -26,14 +27,7 @@ export async function getDisputeDetail(prisma: PrismaClient, disputeId: string, 
     currency: order.currency,
     totalMinor: order.totalMinor,
     customer: { name: order.customer.name, email: order.customer.email },
-    shipping: {
-      name: order.shippingName,
-      line1: order.shippingLine1,
-      line2: order.shippingLine2,
-      city: order.shippingCity,
-      postalCode: order.shippingPostalCode,
-      country: order.shippingCountry,
-    },
+    shipping: shippingAddressOf(order),
     items: order.items,
     paymentIntentId: dispute.payment.stripePaymentIntentId,
   });

@@ -45,14 +45,29 @@ export type OrderShippingColumns = {
   shippingCountry: string | null;
 };
 
-/** An order's delivery address, one line per entry, as its destination's post writes it. */
-export function formatShippingAddressLines(order: OrderShippingColumns): string[] {
-  return formatAddressLines({
+/** Those columns as a query selects them (spread into a Prisma `select`). */
+export const SHIPPING_COLUMNS = {
+  shippingName: true,
+  shippingLine1: true,
+  shippingLine2: true,
+  shippingCity: true,
+  shippingPostalCode: true,
+  shippingCountry: true,
+} as const satisfies Record<keyof OrderShippingColumns, true>;
+
+/** An order's delivery address from its columns. */
+export function shippingAddressOf(order: OrderShippingColumns): Required<PostalAddress> {
+  return {
     name: order.shippingName,
     line1: order.shippingLine1,
     line2: order.shippingLine2,
     city: order.shippingCity,
     postalCode: order.shippingPostalCode,
     country: order.shippingCountry,
-  });
+  };
+}
+
+/** An order's delivery address, one line per entry, as its destination's post writes it. */
+export function formatShippingAddressLines(order: OrderShippingColumns): string[] {
+  return formatAddressLines(shippingAddressOf(order));
 }

@@ -1,18 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { context, propagation, ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { pathTemplate, STRIPE_ID } from "./path-template";
 import { payopsTracer, tracingStarted } from "./payops-tracer";
 
-/** Path segments that are ids (UUIDs, numbers, Stripe ids, public tokens), named `:id` in span names. */
-const ID_SEGMENT =
-  /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+|[a-z]{2,5}_[A-Za-z0-9_]{8,}|[A-Za-z0-9_-]{24,})$/i;
+/** Path segments that are ids besides Stripe's: UUIDs, numbers, public tokens. */
+const ID_SEGMENT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+|[A-Za-z0-9_-]{24,})$/i;
 
 /** `/dashboard/orders/<uuid>` as `/dashboard/orders/:id`: a span name that groups, never one per order. */
 export function routeLabel(path: string): string {
-  const pathname = path.split("?")[0] ?? path;
-  return pathname
-    .split("/")
-    .map((segment) => (ID_SEGMENT.test(segment) ? ":id" : segment))
-    .join("/");
+  return pathTemplate(path, (segment) => ID_SEGMENT.test(segment) || STRIPE_ID.test(segment));
 }
 
 /** Next.js's own static files: a span each would be noise, not a request anyone traces. */

@@ -19,7 +19,7 @@ import { DateTime } from "@/components/ui/date-time";
 import { serverCaller } from "@/server/api/server-caller";
 import { roleHasPermission } from "@/server/auth/permissions";
 import { serverEnv } from "@/server/env";
-import { formatAddressLines } from "@/server/formatting/format-address";
+import { formatShippingAddressLines } from "@/server/formatting/format-address";
 import { staffOrderStatusLabel } from "@/server/labels/staff-state-labels";
 import { formatMoney } from "@/server/money";
 import { UNPAID_ORDER_STATES } from "@/server/orders/cancel-unpaid-order";
@@ -62,14 +62,7 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
           <p>{customer.email}</p>
           {order.shippingLine1 ? (
             <address className="mt-2 whitespace-pre-line not-italic text-stone-700" data-testid="shipping-address">
-              {formatAddressLines({
-                name: order.shippingName,
-                line1: order.shippingLine1,
-                line2: order.shippingLine2,
-                city: order.shippingCity,
-                postalCode: order.shippingPostalCode,
-                country: order.shippingCountry,
-              }).join("\n")}
+              {formatShippingAddressLines(order).join("\n")}
             </address>
           ) : null}
         </DetailSection>
