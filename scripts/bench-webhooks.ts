@@ -4,15 +4,17 @@
 // The cost of telemetry: the same build with metrics and tracing off (PAYOPS_TELEMETRY=off) and on
 // (/api/metrics scraped every 5 s, spans exported over OTLP to a local collector stand-in, as in
 // production), on twice: every trace exported, and 1 in 10 (OTEL_TRACES_SAMPLER
-// parentbased_traceidratio, the standard knob). Measured in rotating rounds so a change of load on
-// the machine falls on all alike; the medians and their ratios to off are printed.
+// parentbased_traceidratio, the standard knob). Measured in many short rotating rounds so a change
+// of load on the machine falls on all alike; each round's on/off ratio, their median, and the CPU
+// each variant's app spent per acknowledged event (from /proc: on a shared virtual machine
+// throughput moves with the host's other tenants, CPU per event far less) are printed.
 //
-//   npm run bench:webhooks [-- --skip-build] [-- --seconds 10 --warmup 15 --rate 300 --concurrency 32 --rounds 5]
+//   npm run bench:webhooks [-- --skip-build] [-- --seconds 10 --warmup 15 --rate 300 --concurrency 32 --rounds 12 --turn-seconds 4]
 //   npm run bench:webhooks -- --burst --seconds 4 --rate 500   (a Stripe-like burst through the app
 //   alone, under its default per-source rate limit: every event must be accepted)
 //
 // Uses PostgreSQL at BENCH_ADMIN_URL (default the local server on 5432) to create and drop its
-// own database; ports 3200, 3201 and 3202 (Next.js), 12220 (bare server) and 12221 (OTLP receiver),
+// own databases (one per server); ports 3200, 3201 and 3202 (Next.js), 12220 (bare server) and 12221 (OTLP receiver),
 // or BENCH_PORT and the four after it; no sandbox is started.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -25,6 +27,7 @@ import pg from "pg";
 import Stripe from "stripe";
 import { applyMigrations } from "../server/db/migrate";
 import { withDatabase } from "../server/db/postgres-server";
+import { type CpuSpent, startCpuMeasure } from "./bench-webhooks/cpu-usage";
 
 const { values } = parseArgs({
   options: {
@@ -34,7 +37,8 @@ const { values } = parseArgs({
     warmup: { type: "string", default: "15" },
     rate: { type: "string", default: "300" },
     concurrency: { type: "string", default: "32" },
-    rounds: { type: "string", default: "5" },
+    rounds: { type: "string", default: "12" },
+    "turn-seconds": { type: "string", default: "4" },
     type: { type: "string", default: "payout.reconciliation_completed" },
   },
 });
@@ -43,6 +47,7 @@ const WARMUP_SECONDS = Number(values.warmup);
 const RATE = Number(values.rate);
 const CONCURRENCY = Number(values.concurrency);
 const ROUNDS = Math.max(1, Number(values.rounds));
+const TURN_SECONDS = Number(values["turn-seconds"]);
 const EVENT_TYPE = values.type!;
 // BENCH_PORT moves the three servers (app, app without telemetry, bare) to BENCH_PORT, +1 and +2.
 const BASE_PORT = Number(process.env.BENCH_PORT || 0);
@@ -227,24 +232,11 @@ async function measure(label: string, port: number) {
   return { label, max, paced, refused, loadAverage: Math.round(loadavg()[0]! * 10) / 10 };
 }
 
-/** Stands in for an OpenTelemetry collector: takes every OTLP/HTTP export, counts it, answers 200. */
-async function startOtlpReceiver(port: number) {
-  // Keyed by the first path segment: each app exports to a path of its own.
-  const received = new Map<string, { requests: number; bytes: number }>();
-  const server = http.createServer((request, response) => {
-    const key = (request.url ?? "/").split("/")[1] ?? "";
-    const tally = received.get(key) ?? { requests: 0, bytes: 0 };
-    received.set(key, tally);
-    request.on("data", (chunk: Buffer) => {
-      tally.bytes += chunk.length;
-    });
-    request.on("end", () => {
-      tally.requests += 1;
-      response.writeHead(200, { "content-type": "application/json" }).end("{}");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return { received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+type OtlpTally = Record<string, { requests: number; bytes: number }>;
+
+/** What the collector stand-in (a process of its own) has received, by app. */
+async function otlpTally(port: number): Promise<OtlpTally> {
+  return (await fetch(`http://127.0.0.1:${port}/tally`)).json() as Promise<OtlpTally>;
 }
 
 /** Scrapes /api/metrics as Prometheus would, every `intervalMs`, until stopped. */
@@ -277,20 +269,72 @@ const VARIANTS: { variant: Variant; label: string }[] = [
   { variant: "sampled", label: "next, 1/10 traced" },
 ];
 
+type Turn = PhaseResult & {
+  /** CPU the variant's app (all its processes) spent per acknowledged event, ms. */
+  appCpuMs: number;
+  /** CPU the whole machine spent per acknowledged event (sender, PostgreSQL, collector too), ms. */
+  machineCpuMs: number;
+  /** Share of the machine's time the host gave to other tenants meanwhile. */
+  steal: number;
+};
+
+function perEvent(spent: CpuSpent, phase: PhaseResult): Omit<Turn, keyof PhaseResult> {
+  const per = (ms: number) => (phase.ok > 0 ? Math.round((ms / phase.ok) * 1000) / 1000 : Number.NaN);
+  return {
+    appCpuMs: per(spent.processMs),
+    machineCpuMs: per(spent.machineBusyMs),
+    steal: Math.round(spent.stealShare * 1000) / 1000,
+  };
+}
+
+const median = (numbers: number[]) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** Waits until the variant's inbox has processed every event it stored (at most 60 s). */
+async function inboxDrained(variant: Variant) {
+  const client = new pg.Client({ connectionString: databaseUrl(variant) });
+  await client.connect();
+  try {
+    const deadline = performance.now() + 60_000;
+    while (performance.now() < deadline) {
+      const { rows } = await client.query(
+        "SELECT count(*)::int AS waiting FROM stripe_events WHERE processed_at IS NULL",
+      );
+      if (rows[0].waiting === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`the ${variant} app's inbox was not worked off within 60 s`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
- * The three variants of the app: each warms up, then they take turns at full load, `ROUNDS`
+ * The three variants of the app: each warms up, then they take short turns at full load, `ROUNDS`
  * times, the one going first rotating, so a change in the machine's other load falls on all alike.
+ * Each turn also measures the CPU its app spent per acknowledged event.
  */
-async function measureVariants(ports: Record<Variant, number>) {
-  for (const { variant } of VARIANTS) await closedLoop(ports[variant], WARMUP_SECONDS, CONCURRENCY);
-  const rounds: Record<Variant, PhaseResult>[] = [];
+async function measureVariants(ports: Record<Variant, number>, groups: Record<Variant, number>) {
+  for (const { variant } of VARIANTS) {
+    await closedLoop(ports[variant], WARMUP_SECONDS, CONCURRENCY);
+    await inboxDrained(variant);
+  }
+  const rounds: Record<Variant, Turn>[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
-    const measured: Partial<Record<Variant, PhaseResult>> = {};
+    const measured: Partial<Record<Variant, Turn>> = {};
     for (let turn = 0; turn < VARIANTS.length; turn += 1) {
       const { variant } = VARIANTS[(round + turn) % VARIANTS.length]!;
-      measured[variant] = await closedLoop(ports[variant], SECONDS, CONCURRENCY);
+      const spent = startCpuMeasure(groups[variant]);
+      const phase = await closedLoop(ports[variant], TURN_SECONDS, CONCURRENCY);
+      // The app processes what it stored after acknowledging it: its turn ends when its inbox is
+      // empty, so that work is counted as its own and does not fall into the next variant's turn.
+      await inboxDrained(variant);
+      measured[variant] = { ...phase, ...perEvent(spent(), phase) };
     }
-    rounds.push(measured as Record<Variant, PhaseResult>);
+    rounds.push(measured as Record<Variant, Turn>);
   }
   const results = {} as Record<Variant, Awaited<ReturnType<typeof measure>>>;
   for (const { variant, label } of VARIANTS) {
@@ -308,13 +352,19 @@ async function measureVariants(ports: Record<Variant, number>) {
 /** Ends a --burst run early: the throughput phases that follow are for the full benchmark. */
 class BurstDone extends Error {}
 
-const databaseName = `payops_bench_webhooks_${randomBytes(4).toString("hex")}`;
-const databaseUrl = withDatabase(adminUrl, databaseName);
+// A database for each server: every app processes the events it stored (its own inbox worker, as
+// in production), and none works off another's, which would put one variant's cost on another.
+const runId = randomBytes(4).toString("hex");
+const databaseNames = Object.fromEntries(
+  (["bare", "off", "on", "sampled"] as const).map((name) => [name, `payops_bench_webhooks_${runId}_${name}`]),
+) as Record<"bare" | Variant, string>;
+const databaseUrl = (name: "bare" | Variant) => withDatabase(adminUrl, databaseNames[name]);
 let exitCode = 0;
-let otlp: Awaited<ReturnType<typeof startOtlpReceiver>> | undefined;
 try {
-  await admin(`CREATE DATABASE "${databaseName}"`);
-  await applyMigrations(databaseUrl);
+  for (const [name, database] of Object.entries(databaseNames)) {
+    await admin(`CREATE DATABASE "${database}"`);
+    await applyMigrations(databaseUrl(name as "bare" | Variant));
+  }
 
   if (!values["skip-build"] || !existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
     console.log(`Building Next.js into ${DIST_DIR} …`);
@@ -332,18 +382,25 @@ try {
     : start(
         "npx",
         ["tsx", "--conditions=react-server", "scripts/bench-webhooks-bare-server.ts"],
-        { DATABASE_URL: databaseUrl, STRIPE_WEBHOOK_SECRET: SECRET, PORT: String(BARE_PORT), LOG_LEVEL: "warn" },
+        {
+          DATABASE_URL: databaseUrl("bare"),
+          STRIPE_WEBHOOK_SECRET: SECRET,
+          PORT: String(BARE_PORT),
+          LOG_LEVEL: "warn",
+        },
         "bare",
       );
   void bare;
-  otlp = values.burst ? undefined : await startOtlpReceiver(OTLP_PORT);
+  const otlp = values.burst
+    ? undefined
+    : start("npx", ["tsx", "scripts/bench-webhooks/otlp-receiver.ts"], { PORT: String(OTLP_PORT) }, "otlp");
   const startApp = (port: number, variant: Variant, label: string) =>
     start(
       "npx",
       ["tsx", "--conditions=react-server", "scripts/run-app.ts", "start"],
       {
         PORT: String(port),
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: databaseUrl(variant),
         NEXT_DIST_DIR: DIST_DIR,
         PAYOPS_DATA_DIR: `.data/bench-webhooks-${variant}`,
         STRIPE_WEBHOOK_SECRET: SECRET,
@@ -364,12 +421,13 @@ try {
       },
       label,
     );
-  startApp(APP_PORT, "on", "next");
+  const apps: Partial<Record<Variant, ChildProcess>> = { on: startApp(APP_PORT, "on", "next") };
   if (!values.burst) {
-    startApp(QUIET_APP_PORT, "off", "next-off");
-    startApp(SAMPLED_APP_PORT, "sampled", "next-sampled");
+    apps.off = startApp(QUIET_APP_PORT, "off", "next-off");
+    apps.sampled = startApp(SAMPLED_APP_PORT, "sampled", "next-sampled");
   }
   if (bare) await waitFor(`http://127.0.0.1:${BARE_PORT}/`, 60_000);
+  if (otlp) await waitFor(`http://127.0.0.1:${OTLP_PORT}/tally`, 60_000);
   await waitFor(`http://127.0.0.1:${APP_PORT}/api/health`, 180_000);
   if (!values.burst) {
     await waitFor(`http://127.0.0.1:${QUIET_APP_PORT}/api/health`, 180_000);
@@ -387,7 +445,10 @@ try {
 
   const baseline = await measure("bare node:http", BARE_PORT);
   const scrapers = [scrapeMetrics(APP_PORT, 5_000), scrapeMetrics(SAMPLED_APP_PORT, 5_000)];
-  const measured = await measureVariants({ off: QUIET_APP_PORT, on: APP_PORT, sampled: SAMPLED_APP_PORT });
+  // Each app was started detached: its process group is its pid, and holds Next.js's processes too.
+  const groups = { off: apps.off!.pid!, on: apps.on!.pid!, sampled: apps.sampled!.pid! };
+  const measured = await measureVariants({ off: QUIET_APP_PORT, on: APP_PORT, sampled: SAMPLED_APP_PORT }, groups);
+  const received = await otlpTally(OTLP_PORT);
   for (const scraper of scrapers) scraper.stop();
   const { rounds } = measured;
   const { on: app, off: quiet, sampled } = measured.results;
@@ -411,25 +472,41 @@ try {
   console.log(
     `next refusing forged events / bare storing real ones: ${(app.refused.perSecond / baseline.max.perSecond).toFixed(2)}×`,
   );
-  const cost = (variant: Variant) => 1 - measured.results[variant].max.perSecond / quiet.max.perSecond;
   const perRound = (variant: Variant) => rounds.map((round) => round[variant].perSecond).join(", ");
   console.log(
-    `\nAcknowledgement rate, closed loop, ${ROUNDS} rotating rounds (events/s): off ${perRound("off")}; ` +
+    `\nAcknowledgement rate, closed loop, ${ROUNDS} rotating rounds of ${TURN_SECONDS} s (events/s): off ${perRound("off")}; ` +
       `on ${perRound("on")}; on, 1 in ${Math.round(1 / SAMPLE_RATIO)} traced ${perRound("sampled")}`,
   );
   // Each round's own ratio: the variants of one round ran back to back, under the same other load.
-  const roundRatios = (variant: Variant) =>
-    rounds.map((round) => (round[variant].perSecond / round.off.perSecond).toFixed(3)).join(", ");
+  // The cost is the median of those: a slow spell of the machine falls inside one round.
+  const ratios = (variant: Variant) => rounds.map((round) => round[variant].perSecond / round.off.perSecond);
+  const cost = (variant: Variant) => 1 - median(ratios(variant));
+  const cpu = (variant: Variant, of: "appCpuMs" | "machineCpuMs") =>
+    Math.round(median(rounds.map((round) => round[variant][of])) * 1000) / 1000;
+  const cpuCost = (variant: Variant) => 1 - cpu("off", "appCpuMs") / cpu(variant, "appCpuMs");
   console.log(
-    `  on / off by round: ${roundRatios("on")}; 1 in ${Math.round(1 / SAMPLE_RATIO)} traced / off by round: ${roundRatios("sampled")}`,
+    `  on / off by round: ${ratios("on")
+      .map((r) => r.toFixed(3))
+      .join(", ")}; 1 in ${Math.round(1 / SAMPLE_RATIO)} traced / off by round: ${ratios("sampled")
+      .map((r) => r.toFixed(3))
+      .join(", ")}`,
+  );
+  const steal = median(rounds.flatMap((round) => VARIANTS.map(({ variant }) => round[variant].steal)));
+  console.log(
+    `  CPU per acknowledged event, median of rounds, the app's processes / the whole machine: ` +
+      VARIANTS.map(({ variant }) => `${variant} ${cpu(variant, "appCpuMs")} / ${cpu(variant, "machineCpuMs")} ms`).join(
+        "; ",
+      ) +
+      ` (the host took ${(steal * 100).toFixed(1)}% of the machine's time, median of turns)`,
   );
   for (const variant of ["on", "sampled"] as const) {
-    const tally = otlp?.received.get(variant) ?? { requests: 0, bytes: 0 };
+    const tally = received[variant] ?? { requests: 0, bytes: 0 };
     console.log(
       `  ${variant === "on" ? "every trace exported" : `1 in ${Math.round(1 / SAMPLE_RATIO)} traces exported`}: ` +
-        `median ${measured.results[variant].max.perSecond}/s against off ${quiet.max.perSecond}/s, ` +
-        `on / off ${(1 - cost(variant)).toFixed(3)}×, metrics and tracing cost ${(cost(variant) * 100).toFixed(1)}% ` +
-        `of the acknowledgement rate (${tally.requests} OTLP exports, ${Math.round(tally.bytes / 1024)} KB)`,
+        `median ${measured.results[variant].max.perSecond}/s against off ${quiet.max.perSecond}/s; ` +
+        `on / off ${(1 - cost(variant)).toFixed(3)}× (median of rounds): metrics and tracing cost ` +
+        `${(cost(variant) * 100).toFixed(1)}% of the acknowledgement rate, ${(cpuCost(variant) * 100).toFixed(1)}% ` +
+        `in the app's CPU per event (${tally.requests} OTLP exports, ${Math.round(tally.bytes / 1024)} KB)`,
     );
   }
   const scrapesOk = scrapers.every((scraper) => scraper.scrapes.ok > 0 && scraper.scrapes.failed === 0);
@@ -439,7 +516,7 @@ try {
     [`telemetry, 1 in ${Math.round(1 / SAMPLE_RATIO)} traces exported, costs ≤ 10% of the ack rate`]:
       cost("sampled") <= 0.1,
     "spans exported and metrics scraped while on":
-      (otlp?.received.get("on")?.requests ?? 0) > 0 && (otlp?.received.get("sampled")?.requests ?? 0) > 0 && scrapesOk,
+      (received.on?.requests ?? 0) > 0 && (received.sampled?.requests ?? 0) > 0 && scrapesOk,
     "≥ 500 events/s sustained": app.max.perSecond >= 500,
     [`p99 ≤ 100 ms at ${RATE}/s`]: app.paced.p99 <= 100 && app.paced.ok === app.paced.sent,
     "≥ 0.5× the bare baseline": ratio >= 0.5,
@@ -456,8 +533,8 @@ try {
   }
 } finally {
   await stopAll();
-  await otlp?.close();
   agent.destroy();
-  await admin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`).catch(() => {});
+  for (const database of Object.values(databaseNames))
+    await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => {});
 }
 process.exit(exitCode);
