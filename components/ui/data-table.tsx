@@ -53,6 +53,7 @@ export function DataTable<Row>({
   className,
   testId,
   rowTestId,
+  footer,
 }: {
   /** Names the scroll frame and captions the table. */
   label: string;
@@ -67,6 +68,8 @@ export function DataTable<Row>({
   className?: string;
   testId?: string;
   rowTestId?: string;
+  /** A totals row under the rows: one cell per column, aligned as the column is. */
+  footer?: readonly ReactNode[];
 } & RowKey<Row>) {
   const style = STYLE[density];
   const align = (column: TableColumn<Row>) => (column.numeric ? "text-right tabular-nums" : "");
@@ -94,6 +97,17 @@ export function DataTable<Row>({
             </tr>
           ))}
         </tbody>
+        {footer ? (
+          <tfoot>
+            <tr className={`${style.row} font-semibold`}>
+              {columns.map((column, index) => (
+                <td key={column.id} className={`${style.cell} ${align(column)} ${column.className ?? ""}`}>
+                  {footer[index]}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        ) : null}
       </table>
       {rows.length === 0 && empty ? <p className={`text-sm ${style.note}`}>{empty}</p> : null}
     </TableRegion>

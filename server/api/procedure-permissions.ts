@@ -32,6 +32,7 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "staff" | "publi
   "staffUsers.signOutEverywhere": "users.manage",
 
   "health.overview": "health.read",
+  "ledger.trialBalance": "ledger.read",
   "operations.deadLetters": "operations.manage",
   "operations.replay": "operations.manage",
   "operations.discard": "operations.manage",

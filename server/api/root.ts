@@ -6,6 +6,7 @@ import { disputesRouter } from "./disputes";
 import { fraudRouter } from "./fraud";
 import { fraudRulesRouter } from "./fraud-rules";
 import { healthRouter } from "./health";
+import { ledgerRouter } from "./ledger";
 import { operationsRouter } from "./operations";
 import { ordersRouter } from "./orders";
 import { reconciliationRouter } from "./reconciliation";
@@ -30,6 +31,7 @@ export const appRouter = router({
   operations: operationsRouter,
   reconciliation: reconciliationRouter,
   accounting: accountingRouter,
+  ledger: ledgerRouter,
   twoFactor: twoFactorRouter,
 });
 

@@ -30,3 +30,4 @@ export { postRefundFailed } from "./post-refund-failed";
 export { postUnclassifiedBalanceTransaction } from "./post-unclassified-balance-transaction";
 export { reverseTransaction } from "./reverse-transaction";
 export { type TrialBalance, type TrialBalanceRow, trialBalance } from "./trial-balance";
+export { type TrialBalanceReport, trialBalanceQuery, trialBalanceReport } from "./trial-balance-report";

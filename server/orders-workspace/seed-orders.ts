@@ -15,16 +15,18 @@ export type SeedOrdersOptions = {
 const MONEY_TABLES =
   ", refunds, disputes, ledger_transactions, ledger_lines, payment_daily_totals, ledger_account_daily_totals, stripe_events";
 
-// Status, its share of orders, and the PaymentIntent state that goes with it.
+// Status, its share of orders, and the PaymentIntent state that goes with it: 92 in 100 orders are
+// paid, as in a store whose abandoned checkouts expire, so a million orders carry about five
+// million journal lines (capture and funds available, then refunds and disputes).
 const STATUS_MIX = `(VALUES
-  ('paid', 0.58, 'succeeded', 1.0, 0.0, NULL),
+  ('paid', 0.77, 'succeeded', 1.0, 0.0, NULL),
   ('partially_refunded', 0.06, 'succeeded', 1.0, 0.33, NULL),
   ('refunded', 0.06, 'succeeded', 1.0, 1.0, NULL),
   ('disputed', 0.03, 'succeeded', 1.0, 0.0, NULL),
-  ('in_review', 0.03, 'requires_capture', 0.0, 0.0, NULL),
-  ('payment_failed', 0.07, 'requires_payment_method', 0.0, 0.0, 'Your card was declined.'),
-  ('canceled', 0.07, 'canceled', 0.0, 0.0, NULL),
-  ('pending_payment', 0.10, 'requires_payment_method', 0.0, 0.0, NULL)
+  ('in_review', 0.02, 'requires_capture', 0.0, 0.0, NULL),
+  ('payment_failed', 0.03, 'requires_payment_method', 0.0, 0.0, 'Your card was declined.'),
+  ('canceled', 0.02, 'canceled', 0.0, 0.0, NULL),
+  ('pending_payment', 0.01, 'requires_payment_method', 0.0, 0.0, NULL)
 ) AS mix(status, share, payment_status, captured_share, refunded_share, payment_error)`;
 
 /**

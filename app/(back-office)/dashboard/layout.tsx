@@ -17,6 +17,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: "/dashboard/fraud-rules", label: "Fraud rules", permission: "fraud.rules.manage" },
   { href: "/dashboard/disputes", label: "Disputes", permission: "orders.read" },
   { href: "/dashboard/reconciliation", label: "Reconciliation", permission: "reconciliation.read" },
+  { href: "/dashboard/ledger", label: "Trial balance", permission: "ledger.read" },
   { href: "/dashboard/accounting", label: "Accounting", permission: "accounting.read" },
   { href: "/dashboard/audit", label: "Audit log", permission: "audit.read" },
   { href: "/dashboard/staff", label: "Staff", permission: "users.manage" },
