@@ -1,4 +1,4 @@
-import type { CaughtMail } from "./index";
+import type { CaughtMail } from "./caught-mail";
 
 function escapeHtml(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");

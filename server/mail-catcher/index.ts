@@ -4,18 +4,9 @@ import type { AddressInfo } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { renderInbox, renderMessage } from "./catcher-page";
+import type { CaughtMail } from "./caught-mail";
 
-/** One mail as the catcher keeps it. */
-export type CaughtMail = {
-  id: string;
-  messageId: string | null;
-  from: string;
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-  receivedAt: string;
-};
+export type { CaughtMail } from "./caught-mail";
 
 export type RunningMailCatcher = {
   /** smtp://127.0.0.1:<port>, for SMTP_URL. */

@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import type { Tx } from "../../db/client";
 import { AppError } from "../../errors";
 import { requestSystemRefund } from "../../refunds/request-system-refund";
-import type { LockedReview, ReviewVerdict } from "./settle-review";
+import type { LockedReview, ReviewVerdict } from "./locked-review";
 import { enqueueStripeReviewApprove } from "./stripe-review-effects";
 
 /** Orders whose captured money is still (partly) ours to keep or refund. */

@@ -12,12 +12,11 @@ import {
 } from "../../orders/payment-intent-effects";
 import { TRANSITION_TABLE } from "../../orders/transition-table";
 import { STRIPE_RETRY_AFTER_SECONDS } from "../../stripe/stripe-unavailable";
+import type { LockedReview, ReviewVerdict } from "./locked-review";
 import { CAPTURED_ORDER_STATES, settleCapturedPayment } from "./settle-captured-review";
 import { enqueueStripeReviewApprove, STRIPE_REVIEW_EFFECTS } from "./stripe-review-effects";
 
 const SETTLE_EFFECTS = { ...PAYMENT_INTENT_EFFECTS, ...STRIPE_REVIEW_EFFECTS };
-
-export type ReviewVerdict = "approve" | "reject";
 
 export type SettleReviewInput = {
   reviewId: string;
@@ -118,17 +117,6 @@ export async function settleReview(
   }
   return { reviewId: input.reviewId, status: wanted, changed: outcome.changed };
 }
-
-export type LockedReview = {
-  id: string;
-  stripeReviewId: string | null;
-  source: string;
-  orderId: string;
-  paymentIntentId: string;
-  status: string;
-  amountMinor: number;
-  currency: string;
-};
 
 /** Order first, then the review: the house lock order for an order's money. */
 async function lockReview(tx: Tx, reviewId: string): Promise<LockedReview> {
