@@ -29,6 +29,7 @@ import { withDatabase } from "../server/db/postgres-server";
 import { createStripeClient } from "../server/stripe/client";
 import { startSandbox } from "../server/stripe-sandbox";
 import { replayStripeEvents } from "../server/webhooks/replay-stripe-events";
+import { machineCpu, postgresCpuMs, processGroupCpuMs } from "./bench-common/cpu-usage";
 import { closeDeliveries, deliverAll, deliverAtRate, deliverFor } from "./bench-pipeline/deliver-events";
 import { payOrders, type RecordedEvent, recordedEvents, waitForSandboxQuiet } from "./bench-pipeline/pay-orders";
 import { ledgerCheck, readInbox, stateFingerprint, waitForProcessed } from "./bench-pipeline/read-inbox";
@@ -129,6 +130,35 @@ function forgedBody(): string {
   });
 }
 
+type CpuPerEvent = { webServer: number; workers: number; postgres: number; machine: number };
+
+/** Starts measuring a phase; call the result with the phase's events for CPU ms per event by part. */
+function startPhaseCpu(appGroup: number, workerGroups: number[]) {
+  const read = () => ({
+    webServer: processGroupCpuMs(appGroup),
+    workers: workerGroups.reduce((sum, group) => sum + processGroupCpuMs(group), 0),
+    postgres: postgresCpuMs(),
+    machine: machineCpu().busyMs,
+  });
+  return () => {
+    const before = read();
+    return (events: number): CpuPerEvent => {
+      const after = read();
+      const per = (part: keyof CpuPerEvent) => Math.round(((after[part] - before[part]) / events) * 100) / 100;
+      return {
+        webServer: per("webServer"),
+        workers: per("workers"),
+        postgres: per("postgres"),
+        machine: per("machine"),
+      };
+    };
+  };
+}
+
+const describeCpu = (cpu: CpuPerEvent) =>
+  `web server ${cpu.webServer} ms, ${IN_APP ? "" : `worker${WORKERS > 1 ? "s" : ""} ${cpu.workers} ms, `}` +
+  `PostgreSQL ${cpu.postgres} ms; the whole machine ${cpu.machine} ms`;
+
 const ids = (events: RecordedEvent[]) => events.map((event) => event.id);
 const bodies = (events: RecordedEvent[]) => events.map((event) => event.body);
 
@@ -195,7 +225,7 @@ try {
     RATE_LIMIT_WEBHOOK_PER_SOURCE: "1000000",
     REDIS_URL: "",
   };
-  start(
+  const app = start(
     ["scripts/run-app.ts", "start"],
     {
       ...common,
@@ -207,7 +237,15 @@ try {
     },
     "app",
   );
-  if (!IN_APP) for (let n = 0; n < WORKERS; n += 1) start(["scripts/run-worker.ts"], common, `worker ${n + 1}`);
+  const workers: ChildProcess[] = [];
+  if (!IN_APP)
+    for (let n = 0; n < WORKERS; n += 1) workers.push(start(["scripts/run-worker.ts"], common, `worker ${n + 1}`));
+  // Where a phase's CPU went, per event, from /proc: each process was started detached, so its
+  // process group is its pid and holds what it started.
+  const cpuPerEvent = startPhaseCpu(
+    app.pid!,
+    workers.map((worker) => worker.pid!),
+  );
   await waitFor(`http://127.0.0.1:${APP_PORT}/api/health`, 180_000);
   log(`app up (${IN_APP ? "processing inside the app" : "processing in npm run worker"}); warming up`);
 
@@ -220,11 +258,13 @@ try {
   const floorLoad = load();
   log(`floor: forged events refused at ${floor.perSecond}/s (load ${floorLoad})`);
 
+  const burstCpu = cpuPerEvent();
   const burstAck = await deliverAll(APP_PORT, bodies(events.burst!), SECRET, CONCURRENCY);
   const ackLoad = load();
   await waitForProcessed(inbox, ids(events.burst!), 600_000);
   const burst = await readInbox(inbox, ids(events.burst!));
   const burstLoad = load();
+  const burstCpuMs = burstCpu(events.burst!.length);
   log(`burst: acked ${burstAck.perSecond}/s, applied ${burst.appliedPerSecond}/s, lag p99 ${burst.lagP99Ms} ms`);
 
   const before = await stateFingerprint(inbox);
@@ -244,10 +284,12 @@ try {
   await inbox.query("INSERT INTO processing_pauses (pipeline, reason) VALUES ('stripe_events', 'benchmark backlog')");
   const backlogAck = await deliverAll(APP_PORT, bodies(events.backlog!), SECRET, CONCURRENCY);
   const backlogAckLoad = load();
+  const backlogCpu = cpuPerEvent();
   await inbox.query("DELETE FROM processing_pauses WHERE pipeline = 'stripe_events'");
   await waitForProcessed(inbox, ids(events.backlog!), 600_000);
   const backlog = await readInbox(inbox, ids(events.backlog!));
   const backlogLoad = load();
+  const backlogCpuMs = backlogCpu(events.backlog!.length);
   log(`backlog: acked ${backlogAck.perSecond}/s while paused, then applied at ${backlog.processingPerSecond}/s`);
 
   const steadyAck = await deliverAtRate(APP_PORT, bodies(events.steady!), SECRET, STEADY_RATE);
@@ -281,12 +323,14 @@ try {
   console.log(
     `  burst applied:                ${burst.appliedPerSecond}/s, ${burst.processed}/${burst.events} events, lag p50 ${burst.lagP50Ms} ms p99 ${burst.lagP99Ms} ms (load ${burstLoad})`,
   );
+  console.log(`    CPU per event, acknowledged and applied: ${describeCpu(burstCpuMs)}`);
   console.log(
     `  backlog ack (paused):         ${backlogAck.perSecond}/s = ${(backlogAck.perSecond / floor.perSecond).toFixed(2)}x floor (ack p99 ${backlogAck.p99} ms, load ${backlogAckLoad})`,
   );
   console.log(
     `  backlog applied on resume:    ${backlog.processingPerSecond}/s, ${backlog.processed}/${backlog.events} events (load ${backlogLoad})`,
   );
+  console.log(`    CPU per event, applied:                  ${describeCpu(backlogCpuMs)}`);
   console.log(
     `  replay:                       ${replaySeconds.toFixed(2)} s vs ${firstPassSeconds.toFixed(2)} s = ${(replaySeconds / firstPassSeconds).toFixed(2)}x, ${JSON.stringify(replayed.outcomes)}`,
   );
@@ -305,11 +349,13 @@ try {
         types,
         ack: { ...burstAck, load: ackLoad },
         inbox: { ...burst, load: burstLoad },
+        cpuMsPerEvent: burstCpuMs,
         ackToFloor: Math.round((burstAck.perSecond / floor.perSecond) * 100) / 100,
       },
       backlog: {
         ack: { ...backlogAck, load: backlogAckLoad },
         inbox: { ...backlog, load: backlogLoad },
+        cpuMsPerEvent: backlogCpuMs,
         ackToFloor: Math.round((backlogAck.perSecond / floor.perSecond) * 100) / 100,
       },
       replay: {

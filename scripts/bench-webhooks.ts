@@ -27,7 +27,7 @@ import pg from "pg";
 import Stripe from "stripe";
 import { applyMigrations } from "../server/db/migrate";
 import { withDatabase } from "../server/db/postgres-server";
-import { type CpuSpent, startCpuMeasure } from "./bench-webhooks/cpu-usage";
+import { type CpuSpent, startCpuMeasure } from "./bench-common/cpu-usage";
 
 const { values } = parseArgs({
   options: {

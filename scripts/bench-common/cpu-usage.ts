@@ -6,9 +6,18 @@ import { readdirSync, readFileSync } from "node:fs";
 /** Clock ticks per second of /proc's CPU counters (USER_HZ, 100 on every Linux of note). */
 const TICKS_PER_SECOND = 100;
 
-/** CPU milliseconds (user + system) used so far by every live process of one process group. */
-export function processGroupCpuMs(processGroupId: number): number {
-  let ticks = 0;
+type ProcessStat = {
+  pid: number;
+  command: string;
+  ppid: number;
+  processGroupId: number;
+  ticks: number;
+  reapedTicks: number;
+};
+
+/** Every live process's CPU counters from /proc/<pid>/stat. */
+function processStats(): ProcessStat[] {
+  const stats: ProcessStat[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: string;
@@ -17,12 +26,40 @@ export function processGroupCpuMs(processGroupId: number): number {
     } catch {
       continue; // gone meanwhile
     }
-    // After the command name in parentheses: state, ppid, pgrp, …, utime (14th field), stime (15th).
+    // After the command name in parentheses: state, ppid, pgrp, …, utime (14th field), stime,
+    // cutime and cstime (the children it has reaped).
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (Number(fields[2]) !== processGroupId) continue;
-    ticks += Number(fields[11]) + Number(fields[12]);
+    stats.push({
+      pid: Number(entry),
+      command: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")),
+      ppid: Number(fields[1]),
+      processGroupId: Number(fields[2]),
+      ticks: Number(fields[11]) + Number(fields[12]),
+      reapedTicks: Number(fields[13]) + Number(fields[14]),
+    });
   }
-  return (ticks * 1000) / TICKS_PER_SECOND;
+  return stats;
+}
+
+const toMs = (ticks: number) => (ticks * 1000) / TICKS_PER_SECOND;
+
+/** CPU milliseconds (user + system) used so far by every live process of one process group. */
+export function processGroupCpuMs(processGroupId: number): number {
+  return toMs(
+    processStats()
+      .filter((stat) => stat.processGroupId === processGroupId)
+      .reduce((sum, stat) => sum + stat.ticks, 0),
+  );
+}
+
+/**
+ * CPU milliseconds used so far by the machine's PostgreSQL: every live `postgres` process, and
+ * the backends that have ended, which the postmaster (a `postgres` whose parent is not one) has reaped.
+ */
+export function postgresCpuMs(): number {
+  const stats = processStats().filter((stat) => stat.command === "postgres");
+  const pids = new Set(stats.map((stat) => stat.pid));
+  return toMs(stats.reduce((sum, stat) => sum + stat.ticks + (pids.has(stat.ppid) ? 0 : stat.reapedTicks), 0));
 }
 
 export type MachineCpu = { busyMs: number; stealMs: number; totalMs: number };
