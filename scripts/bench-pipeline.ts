@@ -6,7 +6,8 @@
 // framework's floor); a replay of the burst (its cost, and that it changed nothing). A second
 // burst of as many events arrives while processing is paused (the operations page's switch) and
 // is applied on resume: acknowledgement without processing beside it, and the rate at which a
-// backlog is worked off. JSON last.
+// backlog is worked off. For the burst and the backlog, the CPU per event of the web server, the
+// worker, PostgreSQL and the whole machine, from /proc. JSON last.
 //
 //   npm run bench:pipeline [-- --skip-build] [-- --in-app | --workers 2] [-- --burst-orders 2500 --steady-rate 200 --steady-seconds 60]
 //
