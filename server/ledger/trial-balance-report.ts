@@ -29,7 +29,7 @@ export async function trialBalanceReport(
   const currencies = rows.map((row) => row.currency);
   const currency = options.currency ?? currencies[0];
   if (!currency) return { currencies, trialBalance: null, asOfDay: options.asOfDay ?? null };
-  const at = options.asOfDay ? new Date(Date.parse(`${options.asOfDay}T00:00:00Z`) + 86_400_000 - 1) : undefined;
+  const at = options.asOfDay ? new Date(`${options.asOfDay}T23:59:59.999Z`) : undefined;
   return {
     currencies,
     trialBalance: await trialBalance(tx, { currency, at }),

@@ -18,11 +18,12 @@ export default async function TrialBalancePage({
   const params = await searchParams;
   const first = (value: string | string[] | undefined) => [value ?? []].flat()[0] || undefined;
   const requested = { currency: first(params.currency), asOfDay: first(params.on) };
-  const query = new URLSearchParams(
-    Object.entries({ currency: requested.currency ?? "", on: requested.asOfDay ?? "" }).filter(([, v]) => v),
-  );
+  // A shared link to a view survives the detour through sign-in.
+  const view = new URLSearchParams();
+  if (requested.currency) view.set("currency", requested.currency);
+  if (requested.asOfDay) view.set("on", requested.asOfDay);
   const { staff, allowed } = await requireStaffPage(
-    query.size ? `/dashboard/ledger?${query}` : "/dashboard/ledger",
+    view.size ? `/dashboard/ledger?${view}` : "/dashboard/ledger",
     "ledger.read",
   );
   if (!allowed) return <ForbiddenNotice page="The trial balance" permission="ledger.read" role={staff.role} />;
